@@ -1,0 +1,2 @@
+"""pdlint: a linter for HTTP step code."""
+__version__ = "0.1.0"
