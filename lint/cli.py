@@ -1,2 +1,75 @@
-def main(argv=None):
-    return 0
+"""`pdlint [PATH ...]`: arguments -> files -> findings -> output -> exit status."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import NoReturn, Sequence
+
+from . import __version__
+from .files import FileError, discover
+from .report import FORMATS
+from .report.text import summary
+from .rules import all_rules, matches, select_rules
+from .runner import lint_file
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _codes(value: str) -> list[str]:
+    codes = [part.strip().upper() for part in value.split(",") if part.strip()]
+    known = list(all_rules()) + ["PD001"]
+    for code in codes:
+        if not code.startswith("PD") or not any(k.startswith(code) for k in known):
+            raise argparse.ArgumentTypeError(f"unknown rule code or prefix {code!r}")
+    return codes
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="pdlint", description="Lint HTTP step code and Markdown snippets.")
+    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    parser.add_argument("--format", choices=sorted(FORMATS), default="text")
+    parser.add_argument("--select", type=_codes, action="extend", metavar="CODES",
+                        help="only these codes or prefixes (comma-separated)")
+    parser.add_argument("--ignore", type=_codes, action="extend", metavar="CODES",
+                        help="skip these codes or prefixes (comma-separated)")
+    parser.add_argument("--version", action="version", version=f"pdlint {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as error:
+        print(f"pdlint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    rule_classes = select_rules(args.select, args.ignore)
+    findings = []
+    errors = 0
+    for item in discover(args.paths):
+        if isinstance(item, FileError):
+            print(f"pdlint: error: {item}", file=sys.stderr)
+            errors += 1
+            continue
+        result = lint_file(item, rule_classes)
+        if result.error is not None:
+            print(f"pdlint: error: {result.error}", file=sys.stderr)
+            errors += 1
+        findings.extend(f for f in result.findings if not (args.ignore and matches(f.code, args.ignore)))
+    findings.sort()
+    out = FORMATS[args.format](findings)
+    sys.stdout.write(out)
+    if args.format == "text":
+        print(summary(len(findings)))
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if findings else EXIT_CLEAN

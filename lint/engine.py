@@ -1,0 +1,210 @@
+"""Parse once, build the model and run every enabled rule in a single walk, map positions back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+import libcst as cst
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+
+from .finding import Finding, Fix
+from .model import UNKNOWN, Model, dotted_name
+from .rules import Rule
+from .sources import Snippet, is_markdown, markdown_snippets
+from .walker import Walker
+
+SYNTAX_ERROR = ("PD001", "syntax-error")
+
+
+@dataclass
+class _Pending:
+    rule: Rule
+    node: cst.CSTNode
+    message: str
+    fix: Fix | None
+
+
+@dataclass
+class Context:
+    """What one snippet's rules share while the walk runs."""
+
+    model: Model
+    parents: list[cst.CSTNode]
+    settings: dict[str, object] = field(default_factory=dict)
+    pending: list[_Pending] = field(default_factory=list)
+    _seen: set[tuple[str, int]] = field(default_factory=set)
+
+    def report(self, rule: Rule, node: cst.CSTNode, message: str, fix: Fix | None) -> None:
+        key = (rule.code, id(node))
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        self.pending.append(_Pending(rule, node, message, fix))
+
+
+class _ModelUpdates:
+    """Keeps the model's imports, scopes and bindings in step with the walk."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+
+    def visit_Import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            dotted = dotted_name(alias.name)
+            if dotted is None:
+                continue
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                self.model.add_import(alias.asname.name.value, dotted)
+            else:
+                head = dotted.split(".", 1)[0]
+                self.model.add_import(head, head)
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if node.relative or node.module is None or isinstance(node.names, cst.ImportStar):
+            return
+        module = dotted_name(node.module)
+        if module is None:
+            return
+        for alias in node.names:
+            name = dotted_name(alias.name)
+            if name is None:
+                continue
+            bound = name
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                bound = alias.asname.name.value
+            self.model.add_import(bound, f"{module}.{name}")
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.model.bind(node.name.value, UNKNOWN)
+        self.model.push_scope(node)
+        params = node.params
+        for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+            self.model.bind(param.name.value, UNKNOWN)
+        for star in (params.star_arg, params.star_kwarg):
+            if isinstance(star, cst.Param):
+                self.model.bind(star.name.value, UNKNOWN)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.model.pop_scope()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.model.bind(node.name.value, UNKNOWN)
+        self.model.push_scope(node)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.model.pop_scope()
+
+    def leave_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            self.model.bind_target(target.target, node.value)
+
+    def leave_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None:
+            self.model.bind_target(node.target, node.value)
+
+    def leave_AugAssign(self, node: cst.AugAssign) -> None:
+        self.model.bind_target(node.target, UNKNOWN)
+
+    def leave_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self.model.bind_target(node.target, node.value)
+
+    def visit_With(self, node: cst.With) -> None:
+        for item in node.items:
+            if item.asname is not None:
+                self.model.bind_target(item.asname.name, item.item)
+
+    def visit_For(self, node: cst.For) -> None:
+        self.model.bind_target(node.target, UNKNOWN)
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        if node.name is not None:
+            self.model.bind_target(node.name.name, UNKNOWN)
+
+
+def _callback_tables(
+    model_updates: _ModelUpdates, rules: Sequence[Rule]
+) -> tuple[dict[type, list], dict[type, list]]:
+    visit: dict[type, list] = {}
+    leave: dict[type, list] = {}
+    for name in dir(_ModelUpdates):
+        if name.startswith(("visit_", "leave_")):
+            kind, _, type_name = name.partition("_")
+            table = visit if kind == "visit" else leave
+            table.setdefault(getattr(cst, type_name), []).append(getattr(model_updates, name))
+    for rule in rules:
+        for kind, node_class, method in rule.handler_table():
+            table = visit if kind == "visit" else leave
+            table.setdefault(node_class, []).append(getattr(rule, method))
+    return visit, leave
+
+
+@dataclass
+class SnippetResult:
+    findings: list[Finding]
+    module: cst.Module | None
+    positions: Mapping[cst.CSTNode, CodeRange] | None = None
+
+
+def lint_snippet(
+    snippet: Snippet,
+    path: str,
+    rule_classes: Sequence[type[Rule]],
+    settings: dict[str, object] | None = None,
+) -> SnippetResult:
+    try:
+        module = cst.parse_module(snippet.text)
+    except cst.ParserSyntaxError as error:
+        line, column = snippet.to_file_position(error.raw_line, error.raw_column)
+        return SnippetResult([_syntax_error(path, line, column, error.message)], None)
+    except (RecursionError, MemoryError, ValueError, TypeError) as error:
+        line, column = snippet.to_file_position(1, 0)
+        return SnippetResult([_syntax_error(path, line, column, f"cannot parse: {error}")], None)
+
+    model = Model()
+    walker = Walker({}, {})
+    context = Context(model=model, parents=walker.parents, settings=settings or {})
+    rules = [rule_class(context) for rule_class in rule_classes]
+    walker.visit, walker.leave = _callback_tables(_ModelUpdates(model), rules)
+    try:
+        walker.walk(module)
+    except RecursionError:
+        line, column = snippet.to_file_position(1, 0)
+        message = "cannot analyse: the code is nested too deeply"
+        return SnippetResult([_syntax_error(path, line, column, message)], module)
+    if not context.pending:
+        return SnippetResult([], module)
+
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    findings = []
+    for item in context.pending:
+        start = positions[item.node].start
+        line, column = snippet.to_file_position(start.line, start.column)
+        findings.append(
+            Finding(path, line, column, item.rule.code, item.rule.name, item.message, item.fix)
+        )
+    return SnippetResult(findings, module, positions)
+
+
+def _syntax_error(path: str, line: int, column: int, message: str) -> Finding:
+    first_line = message.strip().splitlines()[0] if message.strip() else "invalid syntax"
+    return Finding(path, line, column, SYNTAX_ERROR[0], SYNTAX_ERROR[1], f"syntax error: {first_line}")
+
+
+def snippets_of(text: str, path: str) -> list[Snippet]:
+    if is_markdown(path):
+        return list(markdown_snippets(text))
+    return [Snippet(text=text)]
+
+
+def lint_text(
+    text: str,
+    path: str,
+    rule_classes: Sequence[type[Rule]],
+    settings: dict[str, object] | None = None,
+) -> list[Finding]:
+    """All findings for one file's decoded text, sorted."""
+    findings: list[Finding] = []
+    for snippet in snippets_of(text, path):
+        findings.extend(lint_snippet(snippet, path, rule_classes, settings).findings)
+    return sorted(findings)

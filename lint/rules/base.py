@@ -1,0 +1,89 @@
+"""The shape every rule has: a code, a name, its own VALID/INVALID cases, visit/leave methods."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, ClassVar, Sequence
+
+import libcst as cst
+
+from ..finding import Fix, FixSafety
+
+if TYPE_CHECKING:
+    from ..engine import Context
+
+
+@dataclass(frozen=True)
+class Valid:
+    code: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "code", textwrap.dedent(self.code).lstrip("\n"))
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """Code the rule must flag; `line` (1-based, in the dedented code) where it must be reported,
+    `expected_fix` what the rule's fix turns the code into (safe and unsafe fixes applied)."""
+
+    code: str
+    line: int | None = None
+    expected_fix: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "code", textwrap.dedent(self.code).lstrip("\n"))
+        if self.expected_fix is not None:
+            object.__setattr__(
+                self, "expected_fix", textwrap.dedent(self.expected_fix).lstrip("\n")
+            )
+
+
+_HANDLER_PREFIXES = ("visit_", "leave_")
+
+
+class Rule:
+    """Base class. Subclasses define `code`, `name`, `summary`, cases, and visit_/leave_ methods
+    named after libcst node classes (`visit_Call`, `leave_FunctionDef`, ...)."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    fix_safety: ClassVar[FixSafety | None] = None
+    VALID: ClassVar[Sequence[Valid]] = ()
+    INVALID: ClassVar[Sequence[Invalid]] = ()
+
+
+    def __init__(self, context: "Context") -> None:
+        self.context = context
+        self.model = context.model
+
+    @classmethod
+    def handler_table(cls) -> tuple[tuple[str, type, str], ...]:
+        """(`visit`|`leave`, libcst node class, method name), computed once per class."""
+        cached = cls.__dict__.get("_handler_table")
+        if cached is None:
+            entries = []
+            for attr in dir(cls):
+                if not attr.startswith(_HANDLER_PREFIXES):
+                    continue
+                kind, _, type_name = attr.partition("_")
+                node_class = getattr(cst, type_name, None)
+                if not isinstance(node_class, type) or not issubclass(node_class, cst.CSTNode):
+                    raise TypeError(f"{cls.__name__}.{attr}: no libcst node named {type_name}")
+                entries.append((kind, node_class, attr))
+            cached = tuple(entries)
+            cls._handler_table = cached  # type: ignore[attr-defined]
+        return cached
+
+    def report(
+        self, node: cst.CSTNode, message: str | None = None, fix: Fix | None = None
+    ) -> None:
+        self.context.report(self, node, message or self.summary, fix)
+
+    @property
+    def parents(self) -> list[cst.CSTNode]:
+        return self.context.parents
+
+
+Handler = Callable[[cst.CSTNode], None]

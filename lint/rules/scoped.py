@@ -1,0 +1,94 @@
+"""Shared helpers for rules that follow a value bound to a name until its scope ends."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+import libcst as cst
+
+T = TypeVar("T")
+
+CONDITION_PASSTHROUGH = (cst.BooleanOperation, cst.UnaryOperation, cst.ComparisonTarget)
+
+
+def in_condition(node: cst.CSTNode, parents: list[cst.CSTNode]) -> bool:
+    """Is `node` part of a comparison, or the test of an if/while/assert/match/ternary/comprehension?"""
+    child = node
+    for parent in reversed(parents):
+        if isinstance(parent, cst.Comparison):
+            return True
+        if isinstance(parent, CONDITION_PASSTHROUGH):
+            child = parent
+            continue
+        if isinstance(parent, (cst.If, cst.While, cst.IfExp, cst.Assert)):
+            return parent.test is child
+        if isinstance(parent, cst.Match):
+            return parent.subject is child
+        if isinstance(parent, cst.CompIf):
+            return parent.test is child
+        return False
+    return False
+
+
+def in_finally(parents: list[cst.CSTNode]) -> bool:
+    for parent in reversed(parents):
+        if isinstance(parent, cst.Finally):
+            return True
+        if isinstance(parent, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            return False
+    return False
+
+
+def single_name_target(node: cst.CSTNode) -> str | None:
+    """The name an `x = value` / `x: T = value` / `(x := value)` binds, if it binds exactly one."""
+    if isinstance(node, cst.Assign):
+        if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+            return node.targets[0].target.value
+    elif isinstance(node, cst.AnnAssign):
+        if isinstance(node.target, cst.Name):
+            return node.target.value
+    elif isinstance(node, cst.NamedExpr) and isinstance(node.target, cst.Name):
+        return node.target.value
+    return None
+
+
+def assigned_names(node: cst.CSTNode) -> list[str]:
+    if isinstance(node, cst.Assign):
+        targets = [t.target for t in node.targets]
+    elif isinstance(node, (cst.AnnAssign, cst.AugAssign, cst.NamedExpr)):
+        targets = [node.target]
+    else:
+        return []
+    names: list[str] = []
+    while targets:
+        target = targets.pop()
+        if isinstance(target, cst.Name):
+            names.append(target.value)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            targets.extend(element.value for element in target.elements)
+        elif isinstance(target, cst.StarredElement):
+            targets.append(target.value)
+    return names
+
+
+class ScopeStack(Generic[T]):
+    """name -> tracked value, one table per function (and one for the module)."""
+
+    def __init__(self) -> None:
+        self.tables: list[dict[str, T]] = [{}]
+
+    def push(self) -> None:
+        self.tables.append({})
+
+    def pop(self) -> dict[str, T]:
+        return self.tables.pop()
+
+    @property
+    def current(self) -> dict[str, T]:
+        return self.tables[-1]
+
+    def find(self, name: str) -> T | None:
+        for table in reversed(self.tables):
+            if name in table:
+                return table[name]
+        return None

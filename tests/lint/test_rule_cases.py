@@ -1,0 +1,68 @@
+"""Every rule's own VALID and INVALID cases, and its fix cases, run through the engine."""
+
+from __future__ import annotations
+
+import libcst as cst
+import pytest
+
+from lint.engine import lint_text
+from lint.fixes import fix_source
+from lint.rules import Invalid, Valid, all_rules
+
+RULES = all_rules()
+VALID = [
+    pytest.param(rule, case, id=f"{code}-valid-{i}")
+    for code, rule in RULES.items()
+    for i, case in enumerate(rule.VALID)
+]
+INVALID = [
+    pytest.param(rule, case, id=f"{code}-invalid-{i}")
+    for code, rule in RULES.items()
+    for i, case in enumerate(rule.INVALID)
+]
+FIXES = [param for param in INVALID if param.values[1].expected_fix is not None]
+
+
+def _codes(rule, code: str) -> list:
+    return [f for f in lint_text(code, "case.py", [rule]) if f.code == rule.code]
+
+
+@pytest.mark.parametrize("rule", list(RULES.values()), ids=list(RULES))
+def test_rule_declares_enough_cases(rule) -> None:
+    assert len(rule.VALID) >= 8, f"{rule.code} needs at least 8 VALID cases"
+    assert len(rule.INVALID) >= 8, f"{rule.code} needs at least 8 INVALID cases"
+    assert rule.name and rule.summary
+
+
+@pytest.mark.parametrize(("rule", "case"), VALID)
+def test_valid(rule, case: Valid) -> None:
+    cst.parse_module(case.code)
+    assert _codes(rule, case.code) == []
+
+
+@pytest.mark.parametrize(("rule", "case"), INVALID)
+def test_invalid(rule, case: Invalid) -> None:
+    cst.parse_module(case.code)
+    found = _codes(rule, case.code)
+    assert found, f"{rule.code} did not flag:\n{case.code}"
+    if case.line is not None:
+        assert case.line in [f.line for f in found], [(f.line, f.message) for f in found]
+
+
+@pytest.mark.parametrize(("rule", "case"), FIXES)
+def test_fix(rule, case: Invalid) -> None:
+    outcome = fix_source(case.code, [rule], unsafe=True)
+    assert outcome.text == case.expected_fix
+    cst.parse_module(outcome.text)
+    assert _codes(rule, outcome.text) == [], "the fix left the finding in place"
+    again = fix_source(outcome.text, [rule], unsafe=True)
+    assert again.text == outcome.text and again.fixed == 0, "fixing twice changed the code again"
+
+
+def test_safe_fixes_leave_unsafe_ones_alone() -> None:
+    for rule in RULES.values():
+        if rule.fix_safety != "unsafe":
+            continue
+        for case in rule.INVALID:
+            if case.expected_fix is not None:
+                assert fix_source(case.code, [rule], unsafe=False).text == case.code
