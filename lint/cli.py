@@ -42,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only these codes or prefixes (comma-separated)")
     parser.add_argument("--ignore", type=_codes, action="extend", metavar="CODES",
                         help="skip these codes or prefixes (comma-separated)")
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    parser.add_argument("--unsafe-fixes", action="store_true",
+                        help="with --fix or --diff, also apply fixes that may change behaviour")
+    parser.add_argument("--diff", action="store_true",
+                        help="print the fixes as a unified diff instead of writing them")
     parser.add_argument("--version", action="version", version=f"pdlint {__version__}")
     return parser
 
@@ -53,23 +58,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"pdlint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     rule_classes = select_rules(args.select, args.ignore)
+    fix_mode = None
+    if args.fix or args.diff:
+        fix_mode = "unsafe" if args.unsafe_fixes else "safe"
     findings = []
-    errors = 0
+    diffs = []
+    errors = fixed = 0
     for item in discover(args.paths):
         if isinstance(item, FileError):
             print(f"pdlint: error: {item}", file=sys.stderr)
             errors += 1
             continue
-        result = lint_file(item, rule_classes)
+        result = lint_file(item, rule_classes, fix=fix_mode, write=not args.diff)
         if result.error is not None:
             print(f"pdlint: error: {result.error}", file=sys.stderr)
             errors += 1
+        fixed += result.fixed
+        if result.diff:
+            diffs.append(result.diff)
         findings.extend(f for f in result.findings if not (args.ignore and matches(f.code, args.ignore)))
     findings.sort()
-    out = FORMATS[args.format](findings)
-    sys.stdout.write(out)
+    if args.diff:
+        sys.stdout.write("".join(diffs))
+        print(f"Would fix {fixed} finding{'s' if fixed != 1 else ''}.", file=sys.stderr)
+        return EXIT_ERROR if errors else (EXIT_FINDINGS if diffs else EXIT_CLEAN)
+    sys.stdout.write(FORMATS[args.format](findings))
     if args.format == "text":
-        print(summary(len(findings)))
+        fixable = sum(1 for f in findings if f.fix and (f.fix.safety == "safe" or args.unsafe_fixes))
+        print(summary(len(findings), fixed, fixable))
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings else EXIT_CLEAN

@@ -1,15 +1,22 @@
-"""Lint files: read, decode, lint every snippet, collect findings and per-file errors."""
+"""Lint one file: read, decode, optionally fix (and write back atomically), collect findings."""
 
 from __future__ import annotations
 
+import difflib
+import os
+import stat
+import tempfile
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Literal, Sequence
 
 from .engine import SYNTAX_ERROR, lint_text
-from .files import DecodeError, FileError, decode, read_bytes
+from .files import DecodeError, FileError, SourceText, decode, read_bytes
 from .finding import Finding
+from .fixes import fix_source
 from .rules import Rule
-from .sources import is_markdown
+from .sources import is_markdown, markdown_snippets
+
+FixMode = Literal["safe", "unsafe"]
 
 
 @dataclass
@@ -17,18 +24,104 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
+    fixed: int = 0
+    diff: str = ""
 
 
 def lint_file(
-    path: str, rule_classes: Sequence[type[Rule]], settings: dict[str, object] | None = None
+    path: str,
+    rule_classes: Sequence[type[Rule]],
+    settings: dict[str, object] | None = None,
+    fix: FixMode | None = None,
+    write: bool = True,
 ) -> FileResult:
+    """Findings for `path`; with `fix`, apply fixes first (writing them unless `write` is False)."""
     try:
         data = read_bytes(path)
+        return lint_bytes(data, path, rule_classes, settings, fix, write)
     except FileError as error:
         return FileResult(path, error=str(error))
+    except OSError as error:
+        return FileResult(path, error=f"{path}: cannot write: {error.strerror or error}")
+
+
+def lint_bytes(
+    data: bytes,
+    path: str,
+    rule_classes: Sequence[type[Rule]],
+    settings: dict[str, object] | None = None,
+    fix: FixMode | None = None,
+    write: bool = False,
+) -> FileResult:
+    markdown = is_markdown(path)
     try:
-        source = decode(data, python=not is_markdown(path))
+        source = decode(data, python=not markdown)
     except DecodeError as error:
         finding = Finding(path, error.line, 1, SYNTAX_ERROR[0], SYNTAX_ERROR[1], f"syntax error: {error}")
         return FileResult(path, [finding])
-    return FileResult(path, lint_text(source.text, path, rule_classes, settings))
+    result = FileResult(path)
+    text = source.text
+    if fix is not None:
+        fixed_text, result.fixed = fix_text(text, markdown, rule_classes, settings, fix == "unsafe")
+        if fixed_text != text:
+            result.diff = "".join(
+                difflib.unified_diff(
+                    text.splitlines(keepends=True), fixed_text.splitlines(keepends=True), path, path
+                )
+            )
+            if write:
+                write_atomically(path, encode(fixed_text, source))
+            text = fixed_text
+    result.findings = lint_text(text, path, rule_classes, settings)
+    return result
+
+
+def fix_text(
+    text: str,
+    markdown: bool,
+    rule_classes: Sequence[type[Rule]],
+    settings: dict[str, object] | None,
+    unsafe: bool,
+) -> tuple[str, int]:
+    if not markdown:
+        outcome = fix_source(text, rule_classes, settings, unsafe)
+        return outcome.text, outcome.fixed
+    lines = text.splitlines(keepends=True)
+    fixed = 0
+    for snippet in reversed(list(markdown_snippets(text))):
+        if snippet.pycon or snippet.span is None:
+            continue
+        outcome = fix_source(snippet.text, rule_classes, settings, unsafe, kind="markdown")
+        if outcome.text == snippet.text:
+            continue
+        first, last = snippet.span
+        newline = "\r\n" if lines[first - 1].endswith("\r\n") else "\n"
+        prefix = snippet.indent + snippet.dedent
+        body = [
+            (prefix + line if line.strip() else "") + newline
+            for line in outcome.text.rstrip("\n").split("\n")
+        ]
+        lines[first - 1 : last] = body
+        fixed += outcome.fixed
+    return "".join(lines), fixed
+
+
+def encode(text: str, source: SourceText) -> bytes:
+    data = text.encode(source.encoding)
+    return b"\xef\xbb\xbf" + data if source.bom else data
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Replace `path` with `data` through a temporary file and a rename, keeping its permissions."""
+    directory = os.path.dirname(os.path.abspath(path))
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    handle, temporary = tempfile.mkstemp(prefix=".pdlint-", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
