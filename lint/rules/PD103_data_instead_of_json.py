@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ..model import dict_items, dict_string_keys, string_value
+from ..finding import Fix
+from ..model import dict_items, dict_string_keys, keyword, string_value
 from .base import Invalid, Rule, Valid
 
 JSON_MEDIA_SUFFIXES = ("/json", "+json")
@@ -104,6 +105,32 @@ class DataInsteadOfJson(Rule):
         """),
         Invalid("""
             import requests, json
+            r = requests.post(url, data=json.dumps(body), headers={"Content-Type": "application/json"})
+        """, line=2, expected_fix="""
+            import requests, json
+            r = requests.post(url, json=body)
+        """),
+        Invalid("""
+            import json
+            import requests
+            r = requests.post(
+                url,
+                headers={"Content-Type": "application/json", "Accept": "application/json"},
+                data=json.dumps(body),
+                timeout=10,
+            )
+        """, line=6, expected_fix="""
+            import json
+            import requests
+            r = requests.post(
+                url,
+                headers={"Accept": "application/json"},
+                json=body,
+                timeout=10,
+            )
+        """),
+        Invalid("""
+            import requests, json
             def handler(pd):
                 body = json.dumps(pd.steps["trigger"]["event"])
                 r = requests.post(url, data=body, timeout=10)
@@ -148,7 +175,7 @@ class DataInsteadOfJson(Rule):
                 data_arg,
                 "`data=json.dumps(...)` sends the JSON text without a JSON Content-Type: "
                 "pass the object with `json=` instead",
-                fix=self._fix(data_arg, encoded, data),
+                fix=self._fix(node, data_arg, encoded, data),
             )
             return
         if self.model.is_json_dumps(self.model.value_of(data)):
@@ -174,9 +201,31 @@ class DataInsteadOfJson(Rule):
                 "`data=` a dict with nested values: form-encoding flattens or drops them; use `json=`",
             )
 
-    def _fix(self, data_arg: cst.Arg, encoded: cst.BaseExpression | None, dumps: cst.Call):
-        from ..fixes import replace
-
+    def _fix(
+        self, call: cst.Call, data_arg: cst.Arg, encoded: cst.BaseExpression | None, dumps: cst.Call
+    ) -> Fix | None:
         if encoded is None or len(dumps.args) != 1:
             return None  # json.dumps(x, default=...) changes the encoding: no safe rewrite
-        return replace(data_arg, data_arg.with_changes(keyword=cst.Name("json"), value=encoded))
+        new_data = data_arg.with_changes(keyword=cst.Name("json"), value=encoded)
+        extra: list[tuple[cst.CSTNode, object]] = []
+        headers_arg = keyword(call, "headers")
+        if headers_arg is not None and isinstance(headers_arg.value, cst.Dict):
+            # `json=` sets the JSON Content-Type itself: drop an inline entry that only repeated it.
+            kept = [
+                element for element in headers_arg.value.elements
+                if not (
+                    isinstance(element, cst.DictElement)
+                    and (string_value(element.key) or "").lower() == "content-type"
+                    and is_json_content_type(string_value(element.value))
+                )
+            ]
+            if len(kept) != len(headers_arg.value.elements):
+                if kept:
+                    last = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+                    new_headers = headers_arg.value.with_changes(elements=[*kept[:-1], last])
+                    extra.append((headers_arg.value, new_headers))
+                else:
+                    extra.append((headers_arg, cst.RemovalSentinel.REMOVE))
+                    if call.args[-1] is headers_arg and call.args[-2] is data_arg:
+                        new_data = new_data.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        return Fix(data_arg, new_data, "safe", tuple(extra))
