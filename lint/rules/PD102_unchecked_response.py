@@ -10,12 +10,14 @@ from .base import Invalid, Rule, Valid
 from .scoped import ScopeStack, assigned_names, in_condition, single_name_target
 
 BODY_READS = frozenset({"json", "text", "content", "iter_content", "iter_lines"})
+CALLED_READS = frozenset({"json", "iter_content", "iter_lines"})
 STATUS_ATTRIBUTES = frozenset({"ok", "status_code"})
 _DECLARATIONS = (cst.Param, cst.FunctionDef, cst.ClassDef, cst.ImportAlias, cst.AsName)
 
 
 @dataclass
 class _Response:
+    name: str
     call: cst.Call
     assign: cst.CSTNode | None  # the assignment that bound it, and its line, for the fix
     line: cst.CSTNode | None
@@ -195,10 +197,22 @@ class UncheckedResponse(Rule):
         for response in table.values():
             self._unchecked(response)
 
-    def _unchecked(self, response: _Response) -> None:
-        if not response.done:
-            response.done = True
-            self.report(response.call, fix=self._fix(response))
+    def _unchecked(self, response: _Response, read: str | None = None) -> None:
+        if response.done:
+            return
+        response.done = True
+        name = response.name
+        if read is not None:
+            message = (
+                f"`{name}.{read}` is read before the response status is checked: "
+                f"call `{name}.raise_for_status()` first"
+            )
+        else:
+            message = (
+                f"response `{name}` is never checked: call `{name}.raise_for_status()` "
+                f"(or test `{name}.ok` / `{name}.status_code`)"
+            )
+        self.report(response.call, message, fix=self._fix(response))
 
     # requests -------------------------------------------------------------------------------
     def visit_Call(self, node: cst.Call) -> None:
@@ -207,13 +221,21 @@ class UncheckedResponse(Rule):
         parent = self.parents[-1]
         if isinstance(parent, cst.Attribute) and parent.value is node:
             if parent.attr.value in BODY_READS:
-                self.report(node)
-        elif isinstance(parent, cst.Expr):
-            self.report(node)
+                self.report(
+                    node,
+                    f"`.{parent.attr.value}` is read from the response without checking its status: "
+                    "assign it, call `.raise_for_status()`, then read it",
+                )
+        elif isinstance(parent, cst.Expr) or (
+            isinstance(parent, cst.WithItem) and parent.item is node and parent.asname is None
+        ):
+            self.report(
+                node,
+                "the response is discarded unchecked, so a failed request goes unnoticed: "
+                "assign it and call `.raise_for_status()`",
+            )
         elif isinstance(parent, cst.WithItem) and parent.item is node:
-            if parent.asname is None:
-                self.report(node)
-            elif isinstance(parent.asname.name, cst.Name):
+            if parent.asname is not None and isinstance(parent.asname.name, cst.Name):
                 self._track(parent.asname.name.value, node, None, None)
 
     def leave_Assign(self, node: cst.Assign) -> None:
@@ -245,7 +267,7 @@ class UncheckedResponse(Rule):
         table = self.tracked.current
         if name in table:
             self._unchecked(table.pop(name))
-        table[name] = _Response(call, assign, line)
+        table[name] = _Response(name, call, assign, line)
 
     # uses of a tracked response --------------------------------------------------------------
     def visit_Attribute(self, node: cst.Attribute) -> None:
@@ -261,7 +283,7 @@ class UncheckedResponse(Rule):
             if in_condition(node, self.parents):
                 response.done = True
         elif attr in BODY_READS:
-            self._unchecked(response)
+            self._unchecked(response, read=f"{attr}()" if attr in CALLED_READS else attr)
 
     def visit_Name(self, node: cst.Name) -> None:
         response = self.tracked.find(node.value)
