@@ -1,0 +1,223 @@
+"""PD105 missing-timeout: a request that can wait forever."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from .base import Invalid, Rule, Valid
+from ._requests_args import add_keyword, is_constant
+
+DEFAULT_TIMEOUT = 30
+
+
+class MissingTimeout(Rule):
+    code = "PD105"
+    name = "missing-timeout"
+    summary = "request without `timeout=`: it can hang the step until the platform kills it"
+    fix_safety = "unsafe"
+
+    VALID = [
+        Valid("""
+            import requests
+            def handler(pd):
+                r = requests.get("https://api.example.com/items", timeout=10)
+                r.raise_for_status()
+        """),
+        Valid("""
+            import requests as rq
+            def handler(pd):
+                r = rq.post("https://api.example.com/items", json={"a": 1}, timeout=(3.05, 27))
+        """),
+        Valid("""
+            from requests import post as send
+            def handler(pd):
+                return send("https://hooks.example.com", json=pd.steps["trigger"]["event"], timeout=15)
+        """),
+        Valid("""
+            import requests
+            def call_api(method, url, **kwargs):
+                return requests.request(method, url, **kwargs)
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                s = requests.Session()
+                r = s.get("https://api.example.com/me", timeout=pd.inputs["timeout"])
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                with requests.Session() as s:
+                    s.headers["Accept"] = "application/json"
+                    return s.get("https://api.example.com/me", timeout=5).json()
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                session = requests.Session()
+                prepared = session.prepare_request(requests.Request("GET", "https://x.io"))
+        """),
+        Valid("""
+            import httpx
+            def handler(pd):
+                return httpx.get("https://api.example.com")
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                options = {"timeout": 10}
+                return requests.get("https://api.example.com", **options)
+        """),
+        Valid("""
+            import requests
+            TIMEOUT = 20
+            def handler(pd):
+                return requests.request("GET", "https://api.example.com", timeout=TIMEOUT)
+        """),
+    ]
+    INVALID = [
+        Invalid("""
+            import requests
+            r = requests.get('https://swapi.dev/api/films/')
+        """, line=2, expected_fix="""
+            import requests
+            r = requests.get('https://swapi.dev/api/films/', timeout=30)
+        """),
+        Invalid("""
+            import requests as rq
+            def handler(pd):
+                r = rq.post("https://api.example.com", json={"a": 1}, timeout=None)
+        """, line=3, expected_fix="""
+            import requests as rq
+            def handler(pd):
+                r = rq.post("https://api.example.com", json={"a": 1}, timeout=30)
+        """),
+        Invalid("""
+            from requests import post as send
+            def handler(pd):
+                send(
+                    "https://hooks.example.com",
+                    json={"ok": True},
+                )
+        """, line=3, expected_fix="""
+            from requests import post as send
+            def handler(pd):
+                send(
+                    "https://hooks.example.com",
+                    json={"ok": True},
+                    timeout=30,
+                )
+        """),
+        Invalid("""
+            import requests
+            def handler(pd):
+                r = requests.request("GET", "https://example.com", proxies=proxies)
+        """, line=3, expected_fix="""
+            import requests
+            def handler(pd):
+                r = requests.request("GET", "https://example.com", proxies=proxies, timeout=30)
+        """),
+        Invalid("""
+            import requests
+            def handler(pd):
+                s = requests.Session()
+                r = s.get("https://api.example.com/me")
+        """, line=4, expected_fix="""
+            import requests
+            def handler(pd):
+                s = requests.Session()
+                r = s.get("https://api.example.com/me", timeout=30)
+        """),
+        Invalid("""
+            import requests
+            def handler(pd):
+                with requests.Session() as s:
+                    for page in range(3):
+                        s.delete(f"https://api.example.com/items/{page}")
+        """, line=5, expected_fix="""
+            import requests
+            def handler(pd):
+                with requests.Session() as s:
+                    for page in range(3):
+                        s.delete(f"https://api.example.com/items/{page}", timeout=30)
+        """),
+        Invalid("""
+            import requests
+            def handler(pd):
+                r = requests.post(url, data=m,
+                                  headers={'Content-Type': m.content_type})
+        """, line=3, expected_fix="""
+            import requests
+            def handler(pd):
+                r = requests.post(url, data=m,
+                                  headers={'Content-Type': m.content_type}, timeout=30)
+        """),
+        Invalid("""
+            import requests
+            def handler(pd):
+                r = requests.put(
+                    "https://api.example.com/items/1",  # the item
+                    json=pd.steps["trigger"]["event"]
+                )
+        """, line=3, expected_fix="""
+            import requests
+            def handler(pd):
+                r = requests.put(
+                    "https://api.example.com/items/1",  # the item
+                    json=pd.steps["trigger"]["event"],
+                    timeout=30
+                )
+        """),
+        Invalid("""
+            import requests
+            NO_TIMEOUT = None
+            def handler(pd):
+                return requests.head("https://example.com", timeout=NO_TIMEOUT)
+        """, line=4),
+        Invalid("""
+            with requests.get("https://example.com", stream=True) as response:
+                response.raise_for_status()
+        """, line=1, expected_fix="""
+            with requests.get("https://example.com", stream=True, timeout=30) as response:
+                response.raise_for_status()
+        """),
+    ]
+
+    def visit_Call(self, node: cst.Call) -> None:
+        request = self.model.request_call(node)
+        if request is None or request.passes_kwargs:
+            return
+        seconds = self._default()
+        timeout = request.keyword("timeout")
+        if timeout is None:
+            self.report(
+                node,
+                "request without `timeout=`: it can hang the step until the platform kills it; "
+                f"pass `timeout={seconds}`",
+                fix=self._fix(node, None, seconds),
+            )
+        elif is_constant(self.model, timeout.value, "None"):
+            self.report(
+                node,
+                "`timeout=None` lets the request wait forever and hang the step until the platform "
+                f"kills it; pass `timeout={seconds}`",
+                fix=self._fix(node, timeout, seconds),
+            )
+
+    def _default(self) -> str:
+        value = self.context.settings.get("timeout-default", DEFAULT_TIMEOUT)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            value = DEFAULT_TIMEOUT
+        return repr(value)
+
+    def _fix(self, call: cst.Call, timeout: cst.Arg | None, seconds: str):
+        from ..fixes import replace
+
+        number: cst.BaseExpression = (
+            cst.Float(seconds) if any(c in seconds for c in ".e") else cst.Integer(seconds)
+        )
+        if timeout is None:
+            return replace(call, add_keyword(call, "timeout", number), safety="unsafe")
+        if isinstance(timeout.value, cst.Name) and timeout.value.value == "None":
+            return replace(timeout, timeout.with_changes(value=number), safety="unsafe")
+        return None  # a name bound to None: the binding may be used elsewhere

@@ -1,0 +1,311 @@
+"""Helpers shared by the request-argument rules PD105-PD110.
+
+Not a rule module (the registry only loads `PDnnn_*.py`): reading literal values through names,
+the literal start of a URL, request headers including later `headers["X"] = ...` assignments,
+and adding a keyword argument to a call without disturbing its layout.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from ..model import dict_string_keys, dotted_name, string_value
+from .scoped import ScopeStack
+
+if TYPE_CHECKING:
+    from ..model import Model, RequestCall
+
+_FOLLOW_DEPTH = 4
+
+
+# --- literal values ----------------------------------------------------------------------------
+def resolve(model: "Model", node: cst.BaseExpression | None) -> cst.BaseExpression | None:
+    """Follow names to the expression they are bound to, a few levels deep."""
+    for _ in range(_FOLLOW_DEPTH):
+        if node is None:
+            return None
+        followed = model.value_of(node)
+        if followed is node:
+            return node
+        node = followed
+    return node
+
+
+def is_constant(model: "Model", node: cst.BaseExpression | None, constant: str) -> bool:
+    """Is `node` the literal `True`/`False`/`None`, or a name bound to it?"""
+    value = resolve(model, node)
+    return isinstance(value, cst.Name) and value.value == constant
+
+
+def int_value(model: "Model", node: cst.BaseExpression | None) -> int | None:
+    value = resolve(model, node)
+    if isinstance(value, cst.Integer):
+        try:
+            return int(value.value.replace("_", ""), 0)
+        except ValueError:
+            return None
+    return None
+
+
+def literal_prefix(model: "Model", node: cst.BaseExpression | None, depth: int = 0) -> str | None:
+    """The text a string expression certainly starts with: a plain literal's whole value, an
+    f-string's text up to the first `{...}`, the left end of a `+` concatenation, the template of
+    `"..." % x` / `"...".format(x)` up to its first placeholder. None when unknown."""
+    if node is None or depth > _FOLLOW_DEPTH:
+        return None
+    plain = string_value(node)
+    if plain is not None:
+        return plain
+    if isinstance(node, cst.FormattedString):
+        if "b" in node.prefix.lower():
+            return None
+        text = []
+        for part in node.parts:
+            if not isinstance(part, cst.FormattedStringText):
+                break
+            text.append(part.value)
+        return "".join(text).replace("{{", "{").replace("}}", "}")
+    if isinstance(node, cst.ConcatenatedString):
+        return literal_prefix(model, node.left, depth + 1)
+    if isinstance(node, cst.BinaryOperation):
+        if isinstance(node.operator, cst.Add):
+            return literal_prefix(model, node.left, depth + 1)
+        if isinstance(node.operator, cst.Modulo):
+            template = string_value(node.left)
+            return None if template is None else template.split("%", 1)[0]
+        return None
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+        if node.func.attr.value == "format":
+            template = string_value(node.func.value)
+            return None if template is None else template.split("{", 1)[0]
+        return None
+    if isinstance(node, (cst.Name, cst.Attribute)):
+        followed = model.value_of(node)
+        if followed is not node:
+            return literal_prefix(model, followed, depth + 1)
+    return None
+
+
+# --- URLs --------------------------------------------------------------------------------------
+def http_host(prefix: str) -> tuple[str, bool] | None:
+    """For a URL prefix starting with `http://`: (host, complete). `complete` is False when the
+    literal text stops inside the host (`f"http://api{n}..."`). None for any other scheme."""
+    stripped = prefix.lstrip()
+    if not stripped[:7].lower() == "http://":
+        return None
+    rest = stripped[7:]
+    end = len(rest)
+    for stop in "/?#":
+        index = rest.find(stop)
+        if index != -1:
+            end = min(end, index)
+    authority, complete = rest[:end], end < len(rest)
+    if "@" in authority:
+        authority = authority.rsplit("@", 1)[1]
+    if authority.startswith("["):
+        close = authority.find("]")
+        if close == -1:
+            return authority.lower(), False
+        return authority[: close + 1].lower(), True
+    if ":" in authority:
+        return authority.split(":", 1)[0].lower(), True
+    return authority.lower(), complete
+
+
+def is_loopback(host: str) -> bool:
+    host = host.lower().rstrip(".")
+    return (
+        host == "localhost"
+        or host.endswith(".localhost")
+        or host.startswith("127.")
+        or host in {"[::1]", "::1", "[0:0:0:0:0:0:0:1]"}
+    )
+
+
+def could_be_loopback(partial_host: str) -> bool:
+    """Could a host whose literal text stops here still turn out to be a loopback address?"""
+    partial = partial_host.lower()
+    if not partial:
+        return True
+    return (
+        is_loopback(partial)
+        or "localhost".startswith(partial)
+        or "127.".startswith(partial)
+        or partial.startswith("[")
+        or partial.endswith(".")  # `f"http://{name}.localhost"` and the like
+    )
+
+
+# --- headers and other dict arguments ------------------------------------------------------------
+class DictEdits:
+    """What a rule has seen done to names bound to dict literals after they were bound:
+    `headers["Content-Type"] = ...` (recorded), `headers.update(...)` and the like (the dict is
+    then unknown). Feed it from the rule's leave_Assign / visit_Call / scope handlers."""
+
+    OPAQUE_METHODS = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__"})
+
+    def __init__(self) -> None:
+        self.edits: ScopeStack[dict[str, cst.BaseExpression] | None] = ScopeStack()
+
+    def push(self) -> None:
+        self.edits.push()
+
+    def pop(self) -> None:
+        self.edits.pop()
+
+    def on_assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            target = target.target
+            if isinstance(target, cst.Name):
+                self.edits.current[target.value] = {}  # a fresh binding starts without edits
+            elif isinstance(target, cst.Subscript):
+                name = dotted_name(target.value)
+                if name is None:
+                    continue
+                key = _subscript_key(target)
+                recorded = self._table_for(name)
+                if key is None:
+                    self.edits.current[name] = None
+                elif recorded is not None:
+                    recorded[key.lower()] = node.value
+
+    def on_call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in self.OPAQUE_METHODS:
+            name = dotted_name(func.value)
+            if name is not None:
+                self.edits.current[name] = None
+
+    def on_delete(self, node: cst.Del) -> None:
+        target = node.target
+        if isinstance(target, cst.Subscript):
+            name = dotted_name(target.value)
+            if name is not None:
+                self.edits.current[name] = None
+
+    def _table_for(self, name: str) -> dict[str, cst.BaseExpression] | None:
+        """The edits of `name` in the current scope (copied from an outer scope on first use)."""
+        table = self.edits.current
+        if name not in table:
+            outer = self._lookup(name)
+            table[name] = None if outer is None else dict(outer)
+        return table[name]
+
+    def _lookup(self, name: str) -> dict[str, cst.BaseExpression] | None:
+        """Recorded edits of `name` ({} when none), or None when the dict became unknown."""
+        for scope in reversed(self.edits.tables):
+            if name in scope:
+                return scope[name]
+        return {}
+
+    def entries(
+        self, model: "Model", node: cst.BaseExpression | None
+    ) -> dict[str, cst.BaseExpression] | None:
+        """Lower-cased string keys -> values of a dict argument (a literal, or a name bound to one
+        plus the keys assigned to it since). {} when absent, None when it cannot be known."""
+        if node is None or (isinstance(node, cst.Name) and node.value == "None"):
+            return {}
+        literal = model.dict_value(node)
+        if literal is None:
+            return None
+        entries = dict_string_keys(literal)
+        name = dotted_name(node) if literal is not node else None
+        if name is not None:
+            edits = self._lookup(name)
+            if edits is None:
+                return None
+            entries.update(edits)
+        return entries
+
+
+def _subscript_key(node: cst.Subscript) -> str | None:
+    if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
+        return None
+    return string_value(node.slice[0].slice.value)
+
+
+def content_type(headers: dict[str, cst.BaseExpression] | None) -> cst.BaseExpression | None:
+    return None if headers is None else headers.get("content-type")
+
+
+def request_headers(
+    model: "Model", edits: DictEdits, request: "RequestCall"
+) -> dict[str, cst.BaseExpression] | None:
+    return edits.entries(model, request.value("headers"))
+
+
+# --- fixes -------------------------------------------------------------------------------------
+def keyword_arg(name: str, value: cst.BaseExpression) -> cst.Arg:
+    return cst.Arg(
+        keyword=cst.Name(name),
+        value=value,
+        equal=cst.AssignEqual(
+            whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
+        ),
+    )
+
+
+def _line_break(indent_from: cst.ParenthesizedWhitespace) -> cst.ParenthesizedWhitespace:
+    """A bare line break followed by the indentation of `indent_from` (its comment dropped)."""
+    return cst.ParenthesizedWhitespace(
+        first_line=cst.TrailingWhitespace(),
+        empty_lines=(),
+        indent=indent_from.indent,
+        last_line=indent_from.last_line,
+    )
+
+
+def _argument_indent(call: cst.Call) -> cst.ParenthesizedWhitespace | None:
+    """The line break + indentation that separates the call's arguments, if it has one per line."""
+    args = call.args
+    if len(args) >= 2 and isinstance(args[-2].comma, cst.Comma):
+        after = args[-2].comma.whitespace_after
+        if isinstance(after, cst.ParenthesizedWhitespace):
+            return after
+    if isinstance(call.whitespace_before_args, cst.ParenthesizedWhitespace):
+        return call.whitespace_before_args
+    return None
+
+
+def add_keyword(call: cst.Call, name: str, value: cst.BaseExpression) -> cst.Call:
+    """`call` with `name=value` appended as its last argument, in the call's own layout:
+    `f(a)` -> `f(a, name=value)`; one argument per line (with or without a trailing comma) ->
+    a new line at the same indentation; comments stay on the lines they were on."""
+    new = keyword_arg(name, value)
+    args = list(call.args)
+    if not args:
+        return call.with_changes(args=[new])
+    last = args[-1]
+    indent = _argument_indent(call)
+    trailing = last.comma if isinstance(last.comma, cst.Comma) else None
+    closing = trailing.whitespace_after if trailing is not None else last.whitespace_after_arg
+    if isinstance(closing, cst.ParenthesizedWhitespace) and indent is not None:
+        # One argument per line, the closing parenthesis on its own line.
+        separator = cst.Comma(
+            whitespace_before=trailing.whitespace_before if trailing else cst.SimpleWhitespace(""),
+            whitespace_after=closing.with_changes(indent=indent.indent, last_line=indent.last_line),
+        )
+        end = cst.ParenthesizedWhitespace(
+            first_line=cst.TrailingWhitespace(),
+            empty_lines=(),
+            indent=closing.indent,
+            last_line=closing.last_line,
+        )
+        if trailing is not None:
+            new = new.with_changes(comma=cst.Comma(whitespace_after=end))
+        else:
+            new = new.with_changes(whitespace_after_arg=end)
+        args[-1] = last.with_changes(comma=separator, whitespace_after_arg=cst.SimpleWhitespace(""))
+    else:
+        separator = cst.Comma(
+            whitespace_before=trailing.whitespace_before if trailing else cst.SimpleWhitespace(""),
+            whitespace_after=cst.SimpleWhitespace(" "),
+        )
+        if trailing is not None:
+            new = new.with_changes(comma=trailing)
+        new = new.with_changes(whitespace_after_arg=last.whitespace_after_arg)
+        args[-1] = last.with_changes(comma=separator, whitespace_after_arg=cst.SimpleWhitespace(""))
+    args.append(new)
+    return call.with_changes(args=args)
