@@ -1,1 +1,104 @@
-"""pytest11 entry point."""
+"""The pytest11 entry point: markers, ini options, the strict check after each test, fixtures."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Generator, Iterator
+from pathlib import Path
+
+import pytest
+
+from . import strict, tmpaudit, tmpdir
+from .context import Pipedream
+from .http import StrictRequestsMock
+from .markers import HTTP_KEYWORDS, PD_KEYWORDS, env_items, http_settings, ini_name, marker_kwargs
+from .netguard import NetworkGuard
+
+_INI_HELP = {
+    "assert_all_requests_are_fired": "pd_http: fail a test that leaves a registered response unused",
+    "assert_all_requests_were_expected": "pd_http: fail a test that sent a request no response matched",
+    "allow_network": "pd_http: let tests open real (non-loopback) network connections",
+}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    for keyword in HTTP_KEYWORDS:
+        default = keyword != "allow_network"
+        parser.addini(ini_name(keyword), _INI_HELP[keyword], type="bool", default=default)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        f"pd({', '.join(f'{k}=None' for k in PD_KEYWORDS)}): pre-fill the pd fixture "
+        "(inputs, earlier steps, trigger event) and patch os.environ with env",
+    )
+    config.addinivalue_line(
+        "markers",
+        "pd_http(assert_all_requests_are_fired=True, assert_all_requests_were_expected=True, "
+        "allow_network=False): relax pd_http's strictness for this test",
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
+    try:
+        result = yield
+    except BaseException as exc:
+        problems = strict.collect(item, test_failed=True)
+        if problems and not isinstance(exc, pytest.skip.Exception) and hasattr(exc, "add_note"):
+            exc.add_note("\n\n".join(problems))
+        raise
+    strict.fail_if_any(strict.collect(item, test_failed=False))
+    return result
+
+
+@pytest.fixture
+def pd_tmp(request: pytest.FixtureRequest, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A real directory standing in for the step's /tmp while the test runs."""
+    root = tmp_path / "pd_tmp"
+    root.mkdir()
+    basetemp = tmp_path_factory.getbasetemp()
+    keep = [basetemp, request.config.rootpath, *(Path(p) for p in _prefixes())]
+    keep += [p for p in basetemp.parents if p.name.startswith("pytest-of-")]
+    tmp_map = tmpdir.TmpMap(root, keep)
+    watch = tmpaudit.RealTmpWatch(tmp_map)
+    strict.register(request.node, watch)
+    with pytest.MonkeyPatch.context() as monkeypatch, tmpaudit.watching(watch):
+        tmpdir.install(tmp_map, monkeypatch)
+        yield root
+    strict.fail_if_any(watch.problems(test_failed=True))
+
+
+@pytest.fixture
+def pd_http(request: pytest.FixtureRequest) -> Iterator[StrictRequestsMock]:
+    """A started, strict ``responses.RequestsMock``; real network access is refused."""
+    mock = StrictRequestsMock(http_settings(request.node))
+    guard = NetworkGuard(lambda: mock.allow_network)
+    strict.register(request.node, mock)
+    strict.register(request.node, guard)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        guard.install(monkeypatch)
+        mock.start()
+        try:
+            yield mock
+        finally:
+            mock.stop(allow_assert=False)
+            mock.reset()
+    strict.fail_if_any(mock.problems(test_failed=True) + guard.problems(test_failed=True))
+
+
+@pytest.fixture
+def pd(request: pytest.FixtureRequest, pd_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> Pipedream:
+    """The fake step context; relative step paths given to ``pd.run`` start at the test file."""
+    options = marker_kwargs(request.node, "pd", PD_KEYWORDS)
+    for name, value in env_items(options.pop("env", {})):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    return Pipedream(**options, base_dir=request.path.parent)
+
+
+def _prefixes() -> set[str]:
+    return {sys.prefix, sys.base_prefix, sys.exec_prefix}

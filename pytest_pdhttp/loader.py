@@ -1,0 +1,44 @@
+"""Load a step file as a fresh module through the import system and find its ``handler(pd)``."""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import re
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+_serial = itertools.count(1)
+
+
+@contextmanager
+def load_step(path: Path) -> Iterator[ModuleType]:
+    """Execute the step file as a new module (module-level code runs, as on a cold start).
+
+    The module is in ``sys.modules`` under a unique name until the ``with`` block ends.
+    """
+    if not path.is_file():
+        raise FileNotFoundError(f"step file not found: {path}")
+    stem = re.sub(r"\W", "_", path.stem)
+    name = f"pd_step_{stem}_{next(_serial)}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path} as a Python module")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        sys.modules.pop(name, None)
+
+
+def find_handler(module: ModuleType) -> Callable[[Any], Any]:
+    handler = getattr(module, "handler", None)
+    if not callable(handler):
+        raise AttributeError(f"{module.__file__} defines no top-level handler(pd) function")
+    return handler

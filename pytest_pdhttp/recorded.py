@@ -1,0 +1,160 @@
+"""Requests as they went on the wire: body drained to bytes, with JSON / form / file decoders."""
+
+from __future__ import annotations
+
+import inspect
+import io
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from email.message import Message
+from email.utils import collapse_rfc2231_value
+from typing import Any
+from urllib.parse import parse_qsl
+
+import urllib3
+from requests import PreparedRequest
+from requests.structures import CaseInsensitiveDict
+from requests_toolbelt.multipart.decoder import (
+    ImproperBodyPartContentException,
+    MultipartDecoder,
+    NonMultipartContentTypeException,
+)
+
+
+def _urllib3_blocksize() -> int:
+    parameter = inspect.signature(urllib3.connection.HTTPConnection.__init__).parameters.get("blocksize")
+    return parameter.default if parameter and isinstance(parameter.default, int) else 8192
+
+
+BLOCKSIZE = _urllib3_blocksize()
+"""urllib3 reads file-like bodies (MultipartEncoder included) in blocks of this size."""
+
+
+def drain(body: Any) -> str | bytes | None:
+    """Read a request body the way urllib3 would send it; str and bytes are left as they are."""
+    if body is None or isinstance(body, (str, bytes)):
+        return body
+    if hasattr(body, "read"):
+        blocks = []
+        while True:
+            block = body.read(BLOCKSIZE)
+            if not block:
+                break
+            blocks.append(block.encode("utf-8") if isinstance(block, str) else bytes(block))
+        return b"".join(blocks)
+    try:
+        return bytes(memoryview(body))
+    except TypeError:
+        return b"".join(c.encode("utf-8") if isinstance(c, str) else bytes(c) for c in body)
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    """One file part of a multipart body."""
+
+    filename: str | None
+    content: bytes
+    content_type: str | None
+
+
+@dataclass(frozen=True)
+class _Part:
+    name: str
+    filename: str | None
+    content: bytes
+    content_type: str | None
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """One request the code under test sent."""
+
+    method: str
+    url: str
+    headers: Mapping[str, str]
+    body: bytes
+
+    @classmethod
+    def from_prepared(cls, request: PreparedRequest) -> RecordedRequest:
+        body = request.body or b""
+        return cls(
+            method=request.method or "",
+            url=request.url or "",
+            headers=CaseInsensitiveDict(request.headers),
+            body=body.encode("utf-8") if isinstance(body, str) else body,
+        )
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("Content-Type", "")
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+    def form(self) -> dict[str, str]:
+        """Fields of a urlencoded body, or the non-file parts of a multipart one (last one wins)."""
+        if self.content_type.startswith("application/x-www-form-urlencoded"):
+            return dict(parse_qsl(self.body.decode("latin-1"), keep_blank_values=True))
+        return {p.name: p.content.decode(_charset(p.content_type)) for p in self._parts() if p.filename is None}
+
+    def files(self) -> dict[str, UploadedFile]:
+        """File parts of a multipart body (those with a filename)."""
+        return {
+            p.name: UploadedFile(p.filename, p.content, p.content_type)
+            for p in self._parts()
+            if p.filename is not None
+        }
+
+    def _parts(self) -> list[_Part]:
+        if not self.content_type.startswith("multipart/"):
+            raise ValueError(
+                f"{self.method} {self.url}: body is not a form (Content-Type {self.content_type!r}); "
+                "a MultipartEncoder body needs headers={'Content-Type': encoder.content_type}"
+            )
+        try:
+            decoder = MultipartDecoder(self.body, self.content_type)
+        except (ImproperBodyPartContentException, NonMultipartContentTypeException) as exc:
+            raise ValueError(f"{self.method} {self.url}: malformed multipart body: {exc}") from exc
+        return [_part(part.headers, part.content) for part in decoder.parts]
+
+
+def _part(headers: Mapping[bytes, bytes], content: bytes) -> _Part:
+    message = Message()
+    message["Content-Disposition"] = headers.get(b"Content-Disposition", b"").decode("utf-8")
+    name = message.get_param("name", header="Content-Disposition")
+    content_type = headers.get(b"Content-Type")
+    return _Part(
+        name=collapse_rfc2231_value(name) if name else "",
+        filename=message.get_filename(),
+        content=content,
+        content_type=content_type.decode("latin-1") if content_type else None,
+    )
+
+
+def _charset(content_type: str | None) -> str:
+    if not content_type:
+        return "utf-8"
+    message = Message()
+    message["Content-Type"] = content_type
+    return message.get_content_charset() or "utf-8"
+
+
+def describe_body(request: RecordedRequest, limit: int = 500) -> str:
+    """A short, readable rendering of the body for failure messages."""
+    if not request.body:
+        return "(no body)"
+    for label, decode in (("JSON", request.json), ("form", request.form)):
+        try:
+            shown = json.dumps(decode(), ensure_ascii=False)
+        except ValueError:
+            continue
+        if label == "form" and request.content_type.startswith("multipart/"):
+            files = {n: f"{f.filename} ({len(f.content)} bytes)" for n, f in request.files().items()}
+            shown += f" files {json.dumps(files, ensure_ascii=False)}"
+        return f"{label} {_cut(shown, limit)}"
+    return f"bytes {_cut(repr(request.body), limit)}"
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit] + f"... ({len(text)} chars)"

@@ -1,0 +1,84 @@
+"""Catch what the redirection misses: an audit hook that sees Python touch the real ``/tmp``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from .tmpdir import TmpMap
+
+# audit event -> positions of its path arguments
+_EVENTS = {
+    "open": (0,), "os.listdir": (0,), "os.scandir": (0,), "os.remove": (0,), "os.rmdir": (0,),
+    "os.mkdir": (0,), "os.chmod": (0,), "os.chown": (0,), "os.utime": (0,), "os.truncate": (0,),
+    "os.rename": (0, 1), "os.link": (0, 1), "os.symlink": (0, 1),
+    "shutil.copyfile": (0, 1), "shutil.copymode": (0, 1), "shutil.copystat": (0, 1),
+    "shutil.copytree": (0, 1), "shutil.move": (0, 1), "shutil.rmtree": (0,),
+    "sqlite3.connect": (0,),
+}  # fmt: skip
+
+_watches: list[RealTmpWatch] = []
+_hook_installed = False
+
+
+class RealTmpAccessError(PermissionError):
+    """Raised into the code under test when it reaches the real ``/tmp``."""
+
+
+class RealTmpWatch:
+    """Records each real-/tmp access while it is the innermost active watch."""
+
+    def __init__(self, tmp_map: TmpMap) -> None:
+        self.tmp_map = tmp_map
+        self.touched: list[str] = []
+        self._reported = 0
+
+    def problems(self, *, test_failed: bool) -> list[str]:
+        new, self._reported = self.touched[self._reported :], len(self.touched)
+        if not new:
+            return []
+        lines = "\n".join(f"  {t}" for t in new)
+        return [
+            "pd_tmp: the code under test touched the real /tmp, outside the per-test directory:\n"
+            f"{lines}\n"
+            f"Only Python's file APIs are redirected into {self.tmp_map.real}; this call got past "
+            "them (see docs/fixtures/pd_tmp.md for what is covered)."
+        ]
+
+    def check(self, event: str, args: tuple[Any, ...]) -> None:
+        for position in _EVENTS[event]:
+            if position < len(args) and self._leaks(args[position]):
+                touched = f"{event}({os.fspath(args[position])!r})"
+                self.touched.append(touched)
+                raise RealTmpAccessError(f"pd_tmp: blocked access to the real /tmp: {touched}")
+
+    def _leaks(self, path: Any) -> bool:
+        if path is None or isinstance(path, int):
+            return False
+        try:
+            text = os.fsdecode(os.fspath(path))
+        except TypeError:
+            return False
+        return self.tmp_map.redirected(os.path.abspath(text)) is not None
+
+
+@contextmanager
+def watching(watch: RealTmpWatch) -> Iterator[RealTmpWatch]:
+    """Make ``watch`` the active one; the process-wide hook is installed on first use."""
+    global _hook_installed
+    if not _hook_installed:
+        sys.addaudithook(_audit)  # hooks cannot be removed, so one hook serves every test
+        _hook_installed = True
+    _watches.append(watch)
+    try:
+        yield watch
+    finally:
+        _watches.remove(watch)
+
+
+def _audit(event: str, args: tuple[Any, ...]) -> None:
+    if _watches and event in _EVENTS:
+        _watches[-1].check(event, args)

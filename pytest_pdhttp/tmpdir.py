@@ -1,0 +1,234 @@
+"""Move the step's view of ``/tmp`` into a per-test directory by patching Python's file APIs."""
+
+from __future__ import annotations
+
+import builtins
+import functools
+import inspect
+import io
+import os
+import posixpath
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+FAKE_ROOT = "/tmp"
+P = TypeVar("P")
+
+# name -> how many leading positional arguments are paths, and whether it returns a path
+_OS = {
+    "open": 1, "stat": 1, "lstat": 1, "access": 1, "listdir": 1, "remove": 1, "unlink": 1,
+    "rename": 2, "replace": 2, "makedirs": 1, "mkdir": 1, "rmdir": 1, "removedirs": 1,
+    "chmod": 1, "utime": 1, "truncate": 1, "symlink": 2, "link": 2,
+}  # fmt: skip
+_OS_PATH = {
+    "exists": 1, "lexists": 1, "isfile": 1, "isdir": 1, "islink": 1, "getsize": 1,
+    "getmtime": 1, "getatime": 1, "getctime": 1, "samefile": 2,
+}  # fmt: skip
+_SHUTIL = {"copymode": 2, "copystat": 2, "rmtree": 1, "disk_usage": 1}
+_SHUTIL_RETURNING_PATH = {"copyfile": 2, "copy": 2, "copy2": 2, "copytree": 2, "move": 2}
+_PATH_KEYWORDS = ("path", "src", "dst", "file")
+
+
+class TmpMap:
+    """Translates between the paths the step writes ("/tmp/...") and the real directory."""
+
+    def __init__(self, real_root: Path, keep: Iterable[Path]) -> None:
+        self.real = str(real_root)
+        roots = {str(p) for p in keep} | {os.path.realpath(p) for p in keep}
+        self.keep = tuple(sorted(r for r in roots if r not in (FAKE_ROOT, "/")))
+
+    def redirected(self, path: str) -> str | None:
+        """The real path for a "/tmp/..." path, or None when ``path`` is not moved."""
+        if not path.startswith("/"):
+            return None
+        norm = posixpath.normpath(path)
+        if norm != FAKE_ROOT and not norm.startswith(FAKE_ROOT + "/"):
+            return None
+        if any(norm == k or norm.startswith(k + "/") for k in self.keep):
+            return None
+        real = self.real + norm[len(FAKE_ROOT) :]
+        return real + "/" if path.endswith("/") and not real.endswith("/") else real
+
+    def to_real(self, path: P) -> P | str | bytes:
+        """``path`` itself when it is not moved (so ``is`` tells), else the real str/bytes path."""
+        if path is None or isinstance(path, int):
+            return path
+        try:
+            text = os.fspath(path)  # type: ignore[call-overload]
+        except TypeError:
+            return path
+        if isinstance(text, bytes):
+            real = self.redirected(os.fsdecode(text))
+            return path if real is None else os.fsencode(real)
+        real = self.redirected(text)
+        return path if real is None else real
+
+    def to_fake(self, path: Any) -> Any:
+        """A real path inside the directory reads as "/tmp/..." again; anything else is unchanged."""
+        if isinstance(path, bytes):
+            return os.fsencode(self.to_fake(os.fsdecode(path)))
+        if isinstance(path, str) and (path == self.real or path.startswith(self.real + "/")):
+            return FAKE_ROOT + path[len(self.real) :]
+        return path
+
+
+def install(tmp_map: TmpMap, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Patch the file APIs for as long as ``monkeypatch`` is not undone."""
+    for module, table, returns_path in (
+        (os, _OS, False),
+        (os.path, _OS_PATH, False),
+        (shutil, _SHUTIL, False),
+        (shutil, _SHUTIL_RETURNING_PATH, True),
+    ):
+        for name, count in table.items():
+            original = getattr(module, name, None)
+            if original is not None:
+                wrapped = _wrap(original, tmp_map, count, returns_path)
+                monkeypatch.setattr(module, name, wrapped)
+    monkeypatch.setattr(os, "readlink", _wrap(os.readlink, tmp_map, 1, True))
+    monkeypatch.setattr(os, "scandir", _scandir(os.scandir, tmp_map))
+    opener = _open(builtins.open, tmp_map)
+    monkeypatch.setattr(builtins, "open", opener)
+    monkeypatch.setattr(io, "open", opener)
+    _install_tempfile(tmp_map, monkeypatch)
+
+
+def _install_tempfile(tmp_map: TmpMap, monkeypatch: pytest.MonkeyPatch) -> None:
+    """tempfile creates in the real directory (its own cleanup keeps real names), and the
+    names it hands out read "/tmp/..."."""
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: FAKE_ROOT)
+    monkeypatch.setattr(tempfile, "gettempdirb", lambda: os.fsencode(FAKE_ROOT))
+
+    def with_real_dir(func: Callable[..., Any]) -> Callable[..., Any]:
+        signature = inspect.signature(func)
+
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            bound = signature.bind_partial(*args, **kwargs)
+            bound.arguments["dir"] = tmp_map.to_real(bound.arguments.get("dir")) or tmp_map.real
+            return func(*bound.args, **bound.kwargs)
+
+        return wrapper
+
+    mkstemp, mkdtemp = with_real_dir(tempfile.mkstemp), with_real_dir(tempfile.mkdtemp)
+    named, anonymous = with_real_dir(tempfile.NamedTemporaryFile), with_real_dir(tempfile.TemporaryFile)
+
+    def fake_mkstemp(*args: Any, **kwargs: Any) -> tuple[int, Any]:
+        fd, name = mkstemp(*args, **kwargs)
+        return fd, tmp_map.to_fake(name)
+
+    def fake_named(*args: Any, **kwargs: Any) -> Any:
+        wrapper = named(*args, **kwargs)
+        wrapper.name = tmp_map.to_fake(wrapper.name)  # its closer keeps the real name to delete
+        _show_name(wrapper.file, wrapper.name)
+        return wrapper
+
+    class TemporaryDirectory(tempfile.TemporaryDirectory):  # type: ignore[type-arg]
+        def __init__(self, suffix: Any = None, prefix: Any = None, dir: Any = None, *args: Any, **kwargs: Any) -> None:
+            super().__init__(suffix, prefix, tmp_map.to_real(dir) or tmp_map.real, *args, **kwargs)
+            self.name = tmp_map.to_fake(self.name)
+
+    monkeypatch.setattr(tempfile, "mkstemp", functools.wraps(tempfile.mkstemp)(fake_mkstemp))
+    monkeypatch.setattr(tempfile, "mkdtemp", functools.wraps(tempfile.mkdtemp)(lambda *a, **k: tmp_map.to_fake(mkdtemp(*a, **k))))
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", functools.wraps(tempfile.NamedTemporaryFile)(fake_named))
+    monkeypatch.setattr(tempfile, "TemporaryFile", anonymous)
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", TemporaryDirectory)
+
+
+def _wrap(func: Callable[..., Any], tmp_map: TmpMap, count: int, returns_path: bool) -> Any:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        args = tuple(tmp_map.to_real(a) if i < count else a for i, a in enumerate(args))
+        for key in _PATH_KEYWORDS:
+            if key in kwargs:
+                kwargs[key] = tmp_map.to_real(kwargs[key])
+        result = func(*args, **kwargs)
+        return tmp_map.to_fake(result) if returns_path else result
+
+    return wrapper
+
+
+def _open(real_open: Callable[..., Any], tmp_map: TmpMap) -> Any:
+    @functools.wraps(real_open)
+    def open(file: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: A001 - it replaces open
+        real = tmp_map.to_real(file)
+        stream = real_open(real, *args, **kwargs)
+        if real is not file:
+            _show_name(stream, os.fspath(file))
+        return stream
+
+    return open
+
+
+def _show_name(stream: Any, name: str | bytes) -> None:
+    """Make ``f.name`` the path the code opened, as it would be without redirection."""
+    raw = stream
+    while True:
+        inner = getattr(raw, "buffer", None) or getattr(raw, "raw", None)
+        if inner is None:
+            break
+        raw = inner
+    try:
+        raw.name = name
+    except (AttributeError, TypeError):
+        pass
+
+
+def _scandir(real_scandir: Callable[..., Any], tmp_map: TmpMap) -> Any:
+    @functools.wraps(real_scandir)
+    def scandir(path: Any = ".") -> Any:
+        real = tmp_map.to_real(path)
+        iterator = real_scandir(real)
+        return iterator if real is path else _FakeScandir(iterator, os.fspath(path))
+
+    return scandir
+
+
+class _FakeScandir:
+    """``os.scandir`` over the real directory whose entries' ``.path`` read "/tmp/..."."""
+
+    def __init__(self, iterator: Any, fake_dir: str | bytes) -> None:
+        self._iterator = iterator
+        self._fake_dir = fake_dir
+
+    def __iter__(self) -> Iterator[_FakeEntry]:
+        return self
+
+    def __next__(self) -> _FakeEntry:
+        entry = next(self._iterator)
+        return _FakeEntry(entry, os.path.join(self._fake_dir, entry.name))
+
+    def __enter__(self) -> _FakeScandir:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._iterator.close()
+
+
+class _FakeEntry:
+    """A ``DirEntry`` whose ``path`` is the one the code asked for."""
+
+    def __init__(self, entry: os.DirEntry[Any], path: str | bytes) -> None:
+        self._entry = entry
+        self.path = path
+
+    @property
+    def name(self) -> Any:
+        return self._entry.name
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._entry, name)
+
+    def __fspath__(self) -> Any:
+        return self.path
+
+    def __repr__(self) -> str:
+        return f"<DirEntry {self.name!r}>"
