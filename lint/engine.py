@@ -8,7 +8,9 @@ from typing import Mapping, Sequence
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
+from .edits import line_edit
 from .finding import Finding, Fix
+from .fixes import apply_fixes
 from .model import UNKNOWN, Model, dotted_name
 from .rules import Rule
 from .sources import Snippet, is_markdown, markdown_snippets
@@ -176,13 +178,16 @@ def lint_snippet(
         return SnippetResult([], module)
 
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    want_edits = bool(context.settings.get("edits"))
     findings = []
     for item in context.pending:
         start = positions[item.node].start
         line, column = snippet.to_file_position(start.line, start.column)
-        findings.append(
-            Finding(path, line, column, item.rule.code, item.rule.name, item.message, item.fix)
-        )
+        finding = Finding(path, line, column, item.rule.code, item.rule.name, item.message, item.fix)
+        if want_edits and item.fix is not None:
+            fixed = apply_fixes(module, [item.fix])
+            finding.edit = None if fixed is None else line_edit(snippet.text, fixed, snippet)
+        findings.append(finding)
     return SnippetResult(findings, module, positions)
 
 

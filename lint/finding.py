@@ -28,6 +28,20 @@ class Finding:
     name: str = field(compare=False)
     message: str = field(compare=False)
     fix: Fix | None = field(default=None, compare=False, repr=False)
+    # Kept when the fix nodes are gone (cache, worker processes): the fix's safety and text edit.
+    fixable: FixSafety | None = field(default=None, compare=False)
+    edit: Any = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.fix is not None and self.fixable is None:
+            self.fixable = self.fix.safety
+
+    def detached(self) -> "Finding":
+        """A copy without libcst nodes, safe to pickle or cache."""
+        return Finding(
+            self.path, self.line, self.column, self.code, self.name, self.message,
+            None, self.fixable, self.edit,
+        )
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -37,5 +51,16 @@ class Finding:
             "code": self.code,
             "name": self.name,
             "message": self.message,
-            "fixable": None if self.fix is None else self.fix.safety,
+            "fixable": self.fixable,
+            "edit": None if self.edit is None else self.edit.to_dict(),
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Finding":
+        from .edits import Edit
+
+        edit = data.get("edit")
+        return cls(
+            data["path"], data["line"], data["column"], data["code"], data["name"],
+            data["message"], None, data.get("fixable"), Edit(**edit) if edit else None,
+        )

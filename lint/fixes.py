@@ -40,7 +40,7 @@ def _pairs(fix: Fix) -> list[tuple[object, object]]:
     return [(fix.node, fix.replacement), *fix.extra]
 
 
-def _apply(module: cst.Module, fixes: Sequence[Fix]) -> str | None:
+def apply_fixes(module: cst.Module, fixes: Sequence[Fix]) -> str | None:
     replacements = {id(node): new for fix in fixes for node, new in _pairs(fix)}
     try:
         code = module.visit(_Replacer(replacements)).code
@@ -96,10 +96,10 @@ def fix_source(
         if not fixes:
             break
         chosen = _disjoint(fixes, result.positions)
-        code = _apply(result.module, chosen)
+        code = apply_fixes(result.module, chosen)
         if code is None:
-            chosen = [fix for fix in chosen if _apply(result.module, [fix]) is not None][:1]
-            code = _apply(result.module, chosen) if chosen else None
+            chosen = [fix for fix in chosen if apply_fixes(result.module, [fix]) is not None][:1]
+            code = apply_fixes(result.module, chosen) if chosen else None
         if code is None or code == text:
             break
         text = code

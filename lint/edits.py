@@ -1,0 +1,50 @@
+"""A fix as a text edit on the file (for SARIF and editors): whole lines replaced by new lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .sources import Snippet
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace file lines `start_line` .. `end_line - 1` (1-based) with `content`."""
+
+    start_line: int
+    end_line: int
+    content: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"start_line": self.start_line, "end_line": self.end_line, "content": self.content}
+
+
+def line_edit(before: str, after: str, snippet: Snippet) -> Edit | None:
+    """The smallest run of whole lines that turns `before` into `after`, in file coordinates."""
+    if snippet.pycon:
+        return None
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end_old, end_new = len(old), len(new)
+    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+    if start == end_old == end_new:
+        return None
+    replaced = new[start:end_new]
+    if snippet.line_map:
+        prefix = snippet.indent + snippet.dedent
+        replaced = [(prefix + line if line.strip() else line.lstrip(" \t")) for line in replaced]
+        first = _file_line(snippet, start)
+        last = _file_line(snippet, end_old - 1) + 1 if end_old > start else first
+    else:
+        first, last = start + 1, end_old + 1
+    return Edit(first, last, "".join(replaced))
+
+
+def _file_line(snippet: Snippet, index: int) -> int:
+    if index < len(snippet.line_map):
+        return snippet.line_map[index][0]
+    return snippet.line_map[-1][0] + (index - len(snippet.line_map) + 1)
