@@ -240,16 +240,18 @@ class Model:
             and self.is_path(func.value)
         )
 
-    def is_path(self, node: cst.BaseExpression) -> bool:
+    def is_path(self, node: cst.BaseExpression, _depth: int = 0) -> bool:
+        if _depth > 16:
+            return False  # `p = p / "x"` binds p to an expression that refers to p itself
         node = self.value_of(node) or node
         if isinstance(node, cst.Call):
             if self.qualified_name(node.func) in PATH_CLASSES:
                 return True
             return isinstance(node.func, cst.Attribute) and node.func.attr.value in {
                 "with_name", "with_suffix", "joinpath", "resolve", "absolute", "expanduser",
-            } and self.is_path(node.func.value)
+            } and self.is_path(node.func.value, _depth + 1)
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
-            return self.is_path(node.left)
+            return self.is_path(node.left, _depth + 1)
         return False
 
     def dict_value(self, node: cst.BaseExpression | None) -> cst.Dict | None:
