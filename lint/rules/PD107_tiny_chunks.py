@@ -1,0 +1,191 @@
+"""PD107 tiny-chunks: `iter_content()` reading the body one byte at a time."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from .base import Invalid, Rule, Valid
+from ._requests_args import add_keyword, int_value
+
+CHUNK_SIZE = 65536
+
+
+class TinyChunks(Rule):
+    code = "PD107"
+    name = "tiny-chunks"
+    summary = (
+        "`iter_content()` reads one byte per chunk by default: pass `chunk_size=65536`"
+    )
+    fix_safety = "safe"
+
+    VALID = [
+        Valid("""
+            import requests
+            def handler(pd):
+                with requests.get("https://example.com/a.zip", stream=True, timeout=30) as r:
+                    with open("/tmp/a.zip", "wb") as f:
+                        for chunk in r.iter_content(chunk_size=65536):
+                            f.write(chunk)
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                with requests.get("https://example.com", stream=True, timeout=30) as response:
+                    for chunk in response.iter_content(chunk_size=8192):
+                        print(len(chunk))
+        """),
+        Valid("""
+            def save(response, path):
+                with open(path, "wb") as f:
+                    for chunk in response.iter_content(1024 * 1024):
+                        f.write(chunk)
+        """),
+        Valid("""
+            def relay(response):
+                for piece in response.iter_content(chunk_size=None):
+                    yield piece
+        """),
+        Valid("""
+            def lines(response):
+                return list(response.iter_lines())
+        """),
+        Valid("""
+            def copy(response, **options):
+                return b"".join(response.iter_content(**options))
+        """),
+        Valid("""
+            CHUNK = 64 * 1024
+            def copy(response, f):
+                for chunk in response.iter_content(CHUNK, decode_unicode=False):
+                    f.write(chunk)
+        """),
+        Valid("""
+            def copy(pd, response, f):
+                for chunk in response.iter_content(chunk_size=pd.inputs["chunk_size"]):
+                    f.write(chunk)
+        """),
+    ]
+    INVALID = [
+        Invalid("""
+            import requests
+            def handler(pd):
+                with requests.get("https://example.com/a.zip", stream=True, timeout=30) as r:
+                    with open("/tmp/a.zip", "wb") as f:
+                        for chunk in r.iter_content():
+                            f.write(chunk)
+        """, line=5, expected_fix="""
+            import requests
+            def handler(pd):
+                with requests.get("https://example.com/a.zip", stream=True, timeout=30) as r:
+                    with open("/tmp/a.zip", "wb") as f:
+                        for chunk in r.iter_content(chunk_size=65536):
+                            f.write(chunk)
+        """),
+        Invalid("""
+            def save(response, f):
+                for chunk in response.iter_content(1):
+                    f.write(chunk)
+        """, line=2, expected_fix="""
+            def save(response, f):
+                for chunk in response.iter_content(65536):
+                    f.write(chunk)
+        """),
+        Invalid("""
+            def save(response, f):
+                for chunk in response.iter_content(chunk_size=1):
+                    f.write(chunk)
+        """, line=2, expected_fix="""
+            def save(response, f):
+                for chunk in response.iter_content(chunk_size=65536):
+                    f.write(chunk)
+        """),
+        Invalid("""
+            def text_of(response):
+                return "".join(response.iter_content(decode_unicode=True))
+        """, line=2, expected_fix="""
+            def text_of(response):
+                return "".join(response.iter_content(decode_unicode=True, chunk_size=65536))
+        """),
+        Invalid("""
+            import requests as rq
+            def handler(pd):
+                s = rq.Session()
+                with s.get(pd.inputs["url"], stream=True, timeout=30) as resp:
+                    body = b"".join(resp.iter_content())
+        """, line=5, expected_fix="""
+            import requests as rq
+            def handler(pd):
+                s = rq.Session()
+                with s.get(pd.inputs["url"], stream=True, timeout=30) as resp:
+                    body = b"".join(resp.iter_content(chunk_size=65536))
+        """),
+        Invalid("""
+            from requests import get as fetch
+            def handler(pd):
+                for chunk in fetch("https://example.com/f", stream=True, timeout=30).iter_content():
+                    pass
+        """, line=3, expected_fix="""
+            from requests import get as fetch
+            def handler(pd):
+                for chunk in fetch("https://example.com/f", stream=True, timeout=30).iter_content(chunk_size=65536):
+                    pass
+        """),
+        Invalid("""
+            CHUNK_SIZE = 1
+            def save(response, f):
+                for chunk in response.iter_content(chunk_size=CHUNK_SIZE):
+                    f.write(chunk)
+        """, line=3),
+        Invalid("""
+            def save(response, f):
+                chunks = response.iter_content(
+                    decode_unicode=False,
+                )
+                for chunk in chunks:
+                    f.write(chunk)
+        """, line=2, expected_fix="""
+            def save(response, f):
+                chunks = response.iter_content(
+                    decode_unicode=False,
+                    chunk_size=65536,
+                )
+                for chunk in chunks:
+                    f.write(chunk)
+        """),
+    ]
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "iter_content"):
+            return
+        if any(arg.star for arg in node.args):
+            return  # the chunk size may be in *args / **kwargs
+        chunk = next((arg for arg in node.args if arg.keyword and arg.keyword.value == "chunk_size"), None)
+        if chunk is None and node.args and node.args[0].keyword is None:
+            chunk = node.args[0]
+        if chunk is None:
+            self.report(
+                node,
+                "`iter_content()` without `chunk_size` reads the body one byte per chunk, "
+                f"which is very slow: pass `chunk_size={CHUNK_SIZE}`",
+                fix=self._fix_missing(node),
+            )
+        elif int_value(self.model, chunk.value) == 1:
+            self.report(
+                node,
+                "`iter_content()` with a chunk size of 1 reads the body one byte per chunk, "
+                f"which is very slow: pass `chunk_size={CHUNK_SIZE}`",
+                fix=self._fix_size(chunk),
+            )
+
+    def _fix_missing(self, call: cst.Call):
+        from ..fixes import replace
+
+        return replace(call, add_keyword(call, "chunk_size", cst.Integer(str(CHUNK_SIZE))))
+
+    def _fix_size(self, chunk: cst.Arg):
+        from ..fixes import replace
+
+        if not isinstance(chunk.value, cst.Integer):
+            return None  # a name bound to 1: the constant may be used elsewhere
+        return replace(chunk.value, chunk.value.with_changes(value=str(CHUNK_SIZE)))
