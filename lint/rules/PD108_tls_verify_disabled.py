@@ -1,0 +1,175 @@
+"""PD108 tls-verify-disabled: `verify=False` on a request, or `session.verify = False`."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from ..model import dotted_name
+from .base import Invalid, Rule, Valid
+from ._requests_args import is_constant
+
+SESSION_SENDS = frozenset({"send"})
+
+
+class TlsVerifyDisabled(Rule):
+    code = "PD108"
+    name = "tls-verify-disabled"
+    summary = (
+        "TLS certificate verification turned off: anyone on the network path can read and change "
+        "the traffic; remove `verify=False`"
+    )
+
+    VALID = [
+        Valid("""
+            import requests
+            def handler(pd):
+                r = requests.get("https://api.example.com", timeout=10)
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                r = requests.get("https://internal.example.com", verify="/tmp/internal-ca.pem", timeout=10)
+        """),
+        Valid("""
+            import requests as rq
+            def handler(pd):
+                r = rq.post("https://api.example.com", json={}, verify=True, timeout=10)
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                s = requests.Session()
+                s.verify = "/etc/ssl/certs/ca-certificates.crt"
+                return s.get("https://api.example.com", timeout=10).json()
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                with requests.Session() as s:
+                    s.verify = True
+                    s.get("https://api.example.com", timeout=10).raise_for_status()
+        """),
+        Valid("""
+            def handler(pd):
+                checker = make_checker()
+                checker.verify = False
+                return validate(pd.steps["trigger"]["event"], verify=False)
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                verify = pd.inputs.get("ca_bundle", True)
+                return requests.get(pd.inputs["url"], verify=verify, timeout=10)
+        """),
+        Valid("""
+            import requests
+            def call(url, **kwargs):
+                kwargs.setdefault("timeout", 10)
+                return requests.get(url, **kwargs)
+        """),
+    ]
+    INVALID = [
+        Invalid("""
+            import requests
+            def handler(pd):
+                r = requests.get("https://self-signed.example.com", verify=False, timeout=10)
+        """, line=3),
+        Invalid("""
+            import requests as rq
+            def handler(pd):
+                r = rq.post(
+                    "https://api.example.com",
+                    json={"a": 1},
+                    verify=False,
+                    timeout=10,
+                )
+        """, line=3),
+        Invalid("""
+            from requests import post as send
+            def handler(pd):
+                return send("https://api.example.com", json={}, verify=False, timeout=10)
+        """, line=3),
+        Invalid("""
+            import requests
+            def handler(pd):
+                s = requests.Session()
+                r = s.get("https://api.example.com", verify=False, timeout=10)
+        """, line=4),
+        Invalid("""
+            import requests
+            def handler(pd):
+                with requests.Session() as s:
+                    s.verify = False
+                    s.get("https://api.example.com", timeout=10).raise_for_status()
+        """, line=4),
+        Invalid("""
+            import requests
+            session = requests.Session()
+            session.verify = False
+        """, line=3),
+        Invalid("""
+            class Client:
+                def __init__(self, session):
+                    self.session = session
+                    self.session.verify = False
+        """, line=4),
+        Invalid("""
+            import requests
+            VERIFY_TLS = False
+            def handler(pd):
+                return requests.request("GET", "https://api.example.com", verify=VERIFY_TLS, timeout=10)
+        """, line=4),
+        Invalid("""
+            import requests
+            def handler(pd):
+                s = requests.Session()
+                prepared = s.prepare_request(requests.Request("GET", "https://api.example.com"))
+                r = s.send(prepared, verify=False, timeout=10)
+        """, line=5),
+    ]
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if not self._sends_request(node):
+            return
+        verify = next((a for a in node.args if a.keyword and a.keyword.value == "verify"), None)
+        if verify is not None and is_constant(self.model, verify.value, "False"):
+            self.report(
+                node,
+                "`verify=False` turns off TLS certificate checks: anyone on the network path can read "
+                "and change the traffic; remove it, or pass `verify=\"/path/to/ca-bundle.pem\"` "
+                "for a private CA",
+            )
+
+    def _sends_request(self, node: cst.Call) -> bool:
+        if self.model.request_call(node) is not None:
+            return True
+        func = node.func
+        return (
+            isinstance(func, cst.Attribute)
+            and func.attr.value in SESSION_SENDS
+            and self.model.is_session(func.value)
+        )
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if not is_constant(self.model, node.value, "False"):
+            return
+        for target in node.targets:
+            attribute = target.target
+            if (
+                isinstance(attribute, cst.Attribute)
+                and attribute.attr.value == "verify"
+                and self._is_session_like(attribute.value)
+            ):
+                self.report(
+                    node,
+                    "`session.verify = False` turns off TLS certificate checks for every request "
+                    "of the session: anyone on the network path can read and change the traffic; "
+                    "remove it, or set it to the path of a CA bundle for a private CA",
+                )
+                return
+
+    def _is_session_like(self, node: cst.BaseExpression) -> bool:
+        if self.model.is_session(node):
+            return True
+        dotted = dotted_name(node)
+        return dotted is not None and "session" in dotted.rsplit(".", 1)[-1].lower()
