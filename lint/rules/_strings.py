@@ -47,11 +47,21 @@ def _merge(parts: list[Part]) -> Template:
     return tuple(merged)
 
 
-def constant_text(node: cst.BaseExpression, model: "Model | None" = None) -> str | None:
+def _constant_name(node: cst.BaseExpression) -> bool:
+    """`PAGE_SIZE`, `settings.BASE_URL`: named like a constant, so not rebound later (a loop that
+    does `page += 1` after the request would make a lowercase name's first binding misleading)."""
+    name = node.attr.value if isinstance(node, cst.Attribute) else getattr(node, "value", "")
+    return isinstance(name, str) and any(c.isalpha() for c in name) and name == name.upper()
+
+
+def constant_text(
+    node: cst.BaseExpression, model: "Model | None" = None, any_name: bool = False
+) -> str | None:
     """The text a constant contributes when interpolated: a string or number literal, directly or
-    through a name bound to one."""
+    through a constant-named name bound to one (any name bound to one when `any_name`)."""
     if model is not None and isinstance(node, (cst.Name, cst.Attribute)):
-        node = model.value_of(node) or node
+        if any_name or _constant_name(node):
+            node = model.value_of(node) or node
     text = string_value(node)
     if text is not None:
         return text
@@ -67,8 +77,8 @@ def _names_string(node: cst.BaseExpression, model: "Model | None") -> bool:
     return string_value(model.value_of(node)) is not None
 
 
-def _hole(node: cst.BaseExpression, model: "Model | None") -> Part:
-    text = constant_text(node, model)
+def _hole(node: cst.BaseExpression, model: "Model | None", any_name: bool = False) -> Part:
+    text = constant_text(node, model, any_name)
     return Hole(node) if text is None else text
 
 
@@ -162,8 +172,9 @@ def template_of(node: cst.BaseExpression, model: "Model | None" = None, depth: i
                 _names_string(node.left, model) or _names_string(node.right, model)
             ):
                 return None
-            left_parts = left if left is not None else (_hole(node.left, model),)
-            right_parts = right if right is not None else (_hole(node.right, model),)
+            # `base + str(i)` with `base = "https://..."`: the literal a name holds is the prefix
+            left_parts = left if left is not None else (_hole(node.left, model, any_name=True),)
+            right_parts = right if right is not None else (_hole(node.right, model, any_name=True),)
             return _merge([*left_parts, *right_parts])
         if isinstance(node.operator, cst.Modulo):
             text = string_value(node.left)
