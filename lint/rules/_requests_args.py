@@ -7,17 +7,19 @@ and adding a keyword argument to a call without disturbing its layout.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from ..model import dict_string_keys, dotted_name, string_value
+from ..model import dict_items, dotted_name, string_value
 from .scoped import ScopeStack
 
 if TYPE_CHECKING:
-    from ..model import Model, RequestCall
+    from ..model import Model
 
 _FOLLOW_DEPTH = 4
+_IPV4_LOOPBACK = re.compile(r"^127(?:\.\d{1,3}){3}$")
 
 
 # --- literal values ----------------------------------------------------------------------------
@@ -119,7 +121,7 @@ def is_loopback(host: str) -> bool:
     return (
         host == "localhost"
         or host.endswith(".localhost")
-        or host.startswith("127.")
+        or _IPV4_LOOPBACK.match(host) is not None
         or host in {"[::1]", "::1", "[0:0:0:0:0:0:0:1]"}
     )
 
@@ -169,7 +171,7 @@ class DictEdits:
                 if key is None:
                     self.edits.current[name] = None
                 elif recorded is not None:
-                    recorded[key.lower()] = node.value
+                    recorded[key] = node.value
 
     def on_call(self, node: cst.Call) -> None:
         func = node.func
@@ -203,14 +205,14 @@ class DictEdits:
     def entries(
         self, model: "Model", node: cst.BaseExpression | None
     ) -> dict[str, cst.BaseExpression] | None:
-        """Lower-cased string keys -> values of a dict argument (a literal, or a name bound to one
-        plus the keys assigned to it since). {} when absent, None when it cannot be known."""
+        """String keys -> values of a dict argument (a literal, or a name bound to one plus the
+        keys assigned to it since), keys as written. {} when absent, None when it cannot be known."""
         if node is None or (isinstance(node, cst.Name) and node.value == "None"):
             return {}
         literal = model.dict_value(node)
         if literal is None:
             return None
-        entries = dict_string_keys(literal)
+        entries = {key: element.value for key, element in dict_items(literal) if key is not None}
         name = dotted_name(node) if literal is not node else None
         if name is not None:
             edits = self._lookup(name)
@@ -226,14 +228,13 @@ def _subscript_key(node: cst.Subscript) -> str | None:
     return string_value(node.slice[0].slice.value)
 
 
-def content_type(headers: dict[str, cst.BaseExpression] | None) -> cst.BaseExpression | None:
-    return None if headers is None else headers.get("content-type")
-
-
-def request_headers(
-    model: "Model", edits: DictEdits, request: "RequestCall"
-) -> dict[str, cst.BaseExpression] | None:
-    return edits.entries(model, request.value("headers"))
+def get_ci(entries: dict[str, cst.BaseExpression] | None, key: str) -> cst.BaseExpression | None:
+    """The value of `key` in `entries`, matched case-insensitively (the last one written wins)."""
+    found = None
+    for name, value in (entries or {}).items():
+        if name.lower() == key.lower():
+            found = value
+    return found
 
 
 # --- fixes -------------------------------------------------------------------------------------

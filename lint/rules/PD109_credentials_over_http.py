@@ -1,0 +1,197 @@
+"""PD109 credentials-over-http: credentials sent to a plain `http://` URL."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from ..secrets import is_credential_name
+from .base import Invalid, Rule, Valid
+from ._requests_args import DictEdits, could_be_loopback, http_host, is_constant, is_loopback, literal_prefix
+
+BODY_ARGUMENTS = ("params", "data", "json")
+
+
+class CredentialsOverHttp(Rule):
+    code = "PD109"
+    name = "credentials-over-http"
+    summary = "credentials sent over plain `http://`: anyone on the network path can read them; use `https://`"
+
+    VALID = [
+        Valid("""
+            import requests
+            def handler(pd):
+                token = pd.inputs["github"]["$auth"]["oauth_access_token"]
+                headers = {"Authorization": f"Bearer {token}"}
+                r = requests.get("https://api.github.com/user", headers=headers, timeout=10)
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                r = requests.get("http://localhost:8080/admin", auth=("admin", pd.inputs["pw"]), timeout=5)
+        """),
+        Valid("""
+            import requests as rq
+            def handler(pd):
+                r = rq.post("http://127.0.0.1:5000/login", data={"password": pd.inputs["pw"]}, timeout=5)
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                r = requests.get("http://example.com/status", params={"page": 2}, timeout=5)
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                user, password = pd.inputs["user"], pd.inputs["password"]
+                proxies = {"https": f"http://{user}:{password}@10.10.1.10:1080"}
+                r = requests.request("GET", "https://example.com", proxies=proxies, timeout=10)
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                host = pd.inputs["host"]
+                r = requests.get(f"http://{host}/api/me", auth=(pd.inputs["user"], pd.inputs["pw"]), timeout=5)
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                r = requests.get("http://example.com/feed.xml", auth=None, timeout=5)
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                params = {"token_url": "https://auth.example.com/token", "client_id": "abc"}
+                r = requests.get("http://example.com/config", params=params, timeout=5)
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                with requests.Session() as s:
+                    s.get("http://[::1]:9000/metrics", headers={"X-API-Key": pd.inputs["key"]}, timeout=5)
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                headers = pd.inputs["headers"]
+                r = requests.get("http://example.com/a", headers=headers, timeout=5)
+        """),
+    ]
+    INVALID = [
+        Invalid("""
+            import requests
+            def handler(pd):
+                r = requests.get("http://api.example.com/me", auth=(pd.inputs["user"], pd.inputs["pw"]), timeout=10)
+        """, line=3),
+        Invalid("""
+            import requests as rq
+            def handler(pd):
+                token = pd.inputs["app"]["$auth"]["api_key"]
+                r = rq.get(
+                    "http://api.example.com/items",
+                    headers={"Authorization": f"Bearer {token}"},
+                    timeout=10,
+                )
+        """, line=4),
+        Invalid("""
+            from requests import post as send
+            import os
+            def handler(pd):
+                headers = {"X-API-Key": os.environ["API_KEY"], "Accept": "application/json"}
+                return send("http://api.example.com/events", headers=headers, json={}, timeout=10)
+        """, line=5),
+        Invalid("""
+            import requests
+            def handler(pd):
+                s = requests.Session()
+                r = s.post("http://intranet.example.com/login",
+                           data={"username": pd.inputs["user"], "password": pd.inputs["password"]},
+                           timeout=10)
+        """, line=4),
+        Invalid("""
+            import requests
+            def handler(pd):
+                with requests.Session() as s:
+                    uid = pd.steps["trigger"]["event"]["id"]
+                    r = s.get(f"http://api.example.com/users/{uid}", params={"api_key": pd.inputs["key"]}, timeout=10)
+        """, line=5),
+        Invalid("""
+            import requests
+            URL = "http://oauth.example.com/token"
+            def handler(pd):
+                body = {"grant_type": "client_credentials", "client_secret": pd.inputs["secret"]}
+                return requests.post(URL, json=body, timeout=10)
+        """, line=5),
+        Invalid("""
+            import requests
+            def handler(pd):
+                headers = {"Accept": "application/json"}
+                headers["Authorization"] = "Bearer " + pd.inputs["token"]
+                r = requests.get("http://api.example.com/me", headers=headers, timeout=10)
+        """, line=5),
+        Invalid("""
+            import requests
+            BASE = "http://api.example.com"
+            def handler(pd):
+                url = BASE + "/v1/orders"
+                r = requests.request("GET", url, params={"token": pd.inputs["token"]}, timeout=10)
+        """, line=5),
+        Invalid("""
+            import requests
+            from requests.auth import HTTPBasicAuth
+            def handler(pd):
+                auth = HTTPBasicAuth(pd.inputs["user"], pd.inputs["password"])
+                r = requests.get("HTTP://Reports.Example.com/daily.csv", auth=auth, timeout=10)
+        """, line=5),
+    ]
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self.edits = DictEdits()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.edits.push()
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.edits.pop()
+
+    def leave_Assign(self, node: cst.Assign) -> None:
+        self.edits.on_assign(node)
+
+    def visit_Del(self, node: cst.Del) -> None:
+        self.edits.on_delete(node)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self.edits.on_call(node)
+        request = self.model.request_call(node)
+        if request is None:
+            return
+        prefix = literal_prefix(self.model, request.url)
+        found = http_host(prefix) if prefix is not None else None
+        if found is None:
+            return
+        host, complete = found
+        if is_loopback(host) if complete else could_be_loopback(host):
+            return
+        carried = self._credentials(request)
+        if carried is None:
+            return
+        self.report(
+            node,
+            f"{carried} sent over plain `http://` to `{host}`: anyone on the network path can read "
+            "it; use an `https://` URL",
+        )
+
+    def _credentials(self, request) -> str | None:
+        auth = request.keyword("auth")
+        if auth is not None and not is_constant(self.model, auth.value, "None"):
+            return "`auth=` credentials"
+        headers = self.edits.entries(self.model, request.value("headers"))
+        for key in headers or {}:
+            if is_credential_name(key):
+                return f"a credential header (`{key}`)"
+        for argument in BODY_ARGUMENTS:
+            entries = self.edits.entries(self.model, request.value(argument))
+            for key in entries or {}:
+                if is_credential_name(key):
+                    return f"a credential (`{key}` in `{argument}=`)"
+        return None
