@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import builtins
 import functools
+import glob
 import inspect
 import io
 import os
+import pathlib
 import posixpath
 import shutil
 import tempfile
@@ -32,6 +34,12 @@ _OS_PATH = {
 _SHUTIL = {"copymode": 2, "copystat": 2, "rmtree": 1, "disk_usage": 1}
 _SHUTIL_RETURNING_PATH = {"copyfile": 2, "copy": 2, "copy2": 2, "copytree": 2, "move": 2}
 _PATH_KEYWORDS = ("path", "src", "dst", "file")
+# classes that copied os functions at import: pathlib's accessor (3.10), glob's globber (3.13+)
+_CAPTURING_CLASSES = [
+    c
+    for c in (getattr(pathlib, "_NormalAccessor", None), getattr(glob, "_StringGlobber", None))
+    if c is not None
+]
 
 
 class TmpMap:
@@ -46,7 +54,7 @@ class TmpMap:
         """The real path for a "/tmp/..." path, or None when ``path`` is not moved."""
         if not path.startswith("/"):
             return None
-        norm = posixpath.normpath(path)
+        norm = "/" + posixpath.normpath(path).lstrip("/")  # "//tmp" is "/tmp" on Linux
         if norm != FAKE_ROOT and not norm.startswith(FAKE_ROOT + "/"):
             return None
         if any(norm == k or norm.startswith(k + "/") for k in self.keep):
@@ -79,6 +87,7 @@ class TmpMap:
 
 def install(tmp_map: TmpMap, monkeypatch: pytest.MonkeyPatch) -> None:
     """Patch the file APIs for as long as ``monkeypatch`` is not undone."""
+    replaced: dict[Any, Any] = {}  # original function -> its wrapper
     for module, table, returns_path in (
         (os, _OS, False),
         (os.path, _OS_PATH, False),
@@ -88,14 +97,30 @@ def install(tmp_map: TmpMap, monkeypatch: pytest.MonkeyPatch) -> None:
         for name, count in table.items():
             original = getattr(module, name, None)
             if original is not None:
-                wrapped = _wrap(original, tmp_map, count, returns_path)
-                monkeypatch.setattr(module, name, wrapped)
-    monkeypatch.setattr(os, "readlink", _wrap(os.readlink, tmp_map, 1, True))
-    monkeypatch.setattr(os, "scandir", _scandir(os.scandir, tmp_map))
-    opener = _open(builtins.open, tmp_map)
-    monkeypatch.setattr(builtins, "open", opener)
-    monkeypatch.setattr(io, "open", opener)
+                replaced[original] = _wrap(original, tmp_map, count, returns_path)
+                monkeypatch.setattr(module, name, replaced[original])
+    for module, name, wrapper in (
+        (os, "readlink", _wrap(os.readlink, tmp_map, 1, True)),
+        (os, "scandir", _scandir(os.scandir, tmp_map)),
+        (builtins, "open", _open(builtins.open, tmp_map)),
+        (io, "open", _open(io.open, tmp_map)),
+    ):
+        replaced[getattr(module, name)] = wrapper
+        monkeypatch.setattr(module, name, wrapper)
+    for owner in _CAPTURING_CLASSES:
+        for name, value in list(vars(owner).items()):
+            function = value.__func__ if isinstance(value, staticmethod) else value
+            if _hashable(function) and function in replaced:
+                monkeypatch.setattr(owner, name, staticmethod(replaced[function]))
     _install_tempfile(tmp_map, monkeypatch)
+
+
+def _hashable(value: object) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
 
 
 def _install_tempfile(tmp_map: TmpMap, monkeypatch: pytest.MonkeyPatch) -> None:
