@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
@@ -14,9 +15,13 @@ from .fixes import apply_fixes
 from .model import UNKNOWN, Model, dotted_name
 from .rules import Rule
 from .sources import Snippet, is_markdown, markdown_snippets
+from .suppressions import MARKERS as SUPPRESSION_MARKERS
+from .suppressions import Suppression, SuppressionIndex, statement_spans
+from .suppressions import parse as parse_suppressions
 from .walker import Walker
 
 SYNTAX_ERROR = ("PD001", "syntax-error")
+UNUSED_SUPPRESSION = ("PD002", "unused-suppression")
 
 
 @dataclass
@@ -154,44 +159,94 @@ def lint_snippet(
     rule_classes: Sequence[type[Rule]],
     settings: dict[str, object] | None = None,
 ) -> SnippetResult:
+    settings = settings or {}
+    suppressions = (
+        parse_suppressions(snippet.text, bool(settings.get("allow-bare-noqa")))
+        if any(marker in snippet.text for marker in SUPPRESSION_MARKERS)
+        else []
+    )
     try:
         module = cst.parse_module(snippet.text)
     except cst.ParserSyntaxError as error:
-        line, column = snippet.to_file_position(error.raw_line, error.raw_column)
-        return SnippetResult([_syntax_error(path, line, column, error.message)], None)
+        finding = _syntax_error(snippet, path, error.raw_line, error.raw_column, error.message)
+        return SnippetResult(_unsuppressed([finding], suppressions, snippet, []), None)
     except (RecursionError, MemoryError, ValueError, TypeError) as error:
-        line, column = snippet.to_file_position(1, 0)
-        return SnippetResult([_syntax_error(path, line, column, f"cannot parse: {error}")], None)
+        finding = _syntax_error(snippet, path, 1, 0, f"cannot parse: {error}")
+        return SnippetResult(_unsuppressed([finding], suppressions, snippet, []), None)
 
     model = Model()
     walker = Walker({}, {})
-    context = Context(model=model, parents=walker.parents, settings=settings or {})
+    context = Context(model=model, parents=walker.parents, settings=settings)
     rules = [rule_class(context) for rule_class in rule_classes]
     walker.visit, walker.leave = _callback_tables(_ModelUpdates(model), rules)
     try:
         walker.walk(module)
     except RecursionError:
-        line, column = snippet.to_file_position(1, 0)
-        message = "cannot analyse: the code is nested too deeply"
-        return SnippetResult([_syntax_error(path, line, column, message)], module)
-    if not context.pending:
+        finding = _syntax_error(snippet, path, 1, 0, "cannot analyse: the code is nested too deeply")
+        return SnippetResult([finding], None)
+    report_unused = bool(settings.get("report-unused-suppressions")) and suppressions
+    if not context.pending and not report_unused:
         return SnippetResult([], module)
 
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-    want_edits = bool(context.settings.get("edits"))
+    spans = statement_spans(module, positions) if suppressions or settings.get("fingerprints") else []
+    index = SuppressionIndex(suppressions, spans) if suppressions else None
+    want_edits = bool(settings.get("edits"))
     findings = []
     for item in context.pending:
         start = positions[item.node].start
+        if index is not None and index.suppresses(item.rule.code, start.line):
+            continue
         line, column = snippet.to_file_position(start.line, start.column)
         finding = Finding(path, line, column, item.rule.code, item.rule.name, item.message, item.fix)
         if want_edits and item.fix is not None:
             fixed = apply_fixes(module, [item.fix])
             finding.edit = None if fixed is None else line_edit(snippet.text, fixed, snippet)
+        if settings.get("fingerprints"):
+            finding.fingerprint = statement_fingerprint(snippet.text, start.line, spans)
         findings.append(finding)
+    if report_unused and index is not None:
+        enabled = {rule.code for rule in rule_classes} | {SYNTAX_ERROR[0]}
+        findings.extend(_unused(index.unused(enabled), snippet, path))
     return SnippetResult(findings, module, positions)
 
 
-def _syntax_error(path: str, line: int, column: int, message: str) -> Finding:
+def _unsuppressed(
+    findings: list[Finding], suppressions: list[Suppression], snippet: Snippet, spans: list
+) -> list[Finding]:
+    if not suppressions:
+        return findings
+    index = SuppressionIndex(suppressions, spans)
+    reverse = {file_line: i + 1 for i, (file_line, _) in enumerate(snippet.line_map)}
+    return [
+        f for f in findings
+        if not index.suppresses(f.code, reverse.get(f.line, f.line) if snippet.line_map else f.line)
+    ]
+
+
+def _unused(unused: list[Suppression], snippet: Snippet, path: str) -> list[Finding]:
+    found = []
+    for suppression in unused:
+        line, column = snippet.to_file_position(suppression.line, suppression.column)
+        found.append(
+            Finding(path, line, column, UNUSED_SUPPRESSION[0], UNUSED_SUPPRESSION[1],
+                    f"unused suppression `{suppression.text}`: it matches no finding; remove it")
+        )
+    return found
+
+
+def statement_fingerprint(text: str, line: int, spans: list[tuple[int, int]]) -> str:
+    """A line-independent identity for a finding's statement: its text with whitespace folded."""
+    first, last = line, line
+    for start, end in spans:
+        if start <= line <= end and (first == last == line or end - start < last - first):
+            first, last = start, end
+    lines = text.splitlines()[first - 1 : last]
+    return hashlib.sha1(" ".join(" ".join(lines).split()).encode()).hexdigest()[:20]
+
+
+def _syntax_error(snippet: Snippet, path: str, raw_line: int, raw_column: int, message: str) -> Finding:
+    line, column = snippet.to_file_position(raw_line, raw_column)
     first_line = message.strip().splitlines()[0] if message.strip() else "invalid syntax"
     return Finding(path, line, column, SYNTAX_ERROR[0], SYNTAX_ERROR[1], f"syntax error: {first_line}")
 

@@ -31,6 +31,7 @@ class Finding:
     # Kept when the fix nodes are gone (cache, worker processes): the fix's safety and text edit.
     fixable: FixSafety | None = field(default=None, compare=False)
     edit: Any = field(default=None, compare=False, repr=False)
+    fingerprint: str | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.fix is not None and self.fixable is None:
@@ -40,7 +41,7 @@ class Finding:
         """A copy without libcst nodes, safe to pickle or cache."""
         return Finding(
             self.path, self.line, self.column, self.code, self.name, self.message,
-            None, self.fixable, self.edit,
+            None, self.fixable, self.edit, self.fingerprint,
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -53,6 +54,7 @@ class Finding:
             "message": self.message,
             "fixable": self.fixable,
             "edit": None if self.edit is None else self.edit.to_dict(),
+            "fingerprint": self.fingerprint,
         }
 
     @classmethod
@@ -63,4 +65,5 @@ class Finding:
         return cls(
             data["path"], data["line"], data["column"], data["code"], data["name"],
             data["message"], None, data.get("fixable"), Edit(**edit) if edit else None,
+            data.get("fingerprint"),
         )
