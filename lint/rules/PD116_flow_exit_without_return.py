@@ -1,0 +1,243 @@
+"""PD116 flow-exit-without-return: `pd.flow.exit(...)` as a bare statement lets the step run on."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from ..model import string_value
+from .base import Invalid, Rule, Valid
+from .scoped import in_finally
+
+HANDLER_NAME = "handler"
+PIPEDREAM_ANNOTATION = "pipedream"
+CONVENTIONAL_NAME = "pd"
+
+
+def _params(function: cst.FunctionDef) -> list[cst.Param]:
+    params = function.params
+    return [*params.posonly_params, *params.params, *params.kwonly_params]
+
+
+def _is_pipedream_param(param: cst.Param) -> bool:
+    """`pd: "pipedream"` (the platform's own annotation)."""
+    if param.annotation is None:
+        return False
+    annotation = param.annotation.annotation
+    text = string_value(annotation)
+    if text is None and isinstance(annotation, cst.Name):
+        text = annotation.value
+    return text is not None and text.strip().lower() == PIPEDREAM_ANNOTATION
+
+
+def handler_context_name(function: cst.FunctionDef) -> str | None:
+    """The name a step handler gives the Pipedream context: the first parameter of `def handler`
+    (`def handler(pd)`, `def handler(ctx)`), or any parameter annotated `"pipedream"`."""
+    params = _params(function)
+    for param in params:
+        if _is_pipedream_param(param):
+            return param.name.value
+    if function.name.value == HANDLER_NAME and params:
+        first = params[0]
+        if first.name.value in {"self", "cls"} and len(params) > 1:
+            first = params[1]
+        return first.name.value
+    return None
+
+
+class FlowExitWithoutReturn(Rule):
+    code = "PD116"
+    name = "flow-exit-without-return"
+    summary = "`pd.flow.exit(...)` without `return`: the rest of the step still runs; write `return pd.flow.exit(...)`"
+    fix_safety = "safe"
+
+    VALID = [
+        Valid("""
+            def handler(pd: "pipedream"):
+                if not pd.steps["trigger"]["event"].get("body"):
+                    return pd.flow.exit("no body")
+                return pd.steps["trigger"]["event"]["body"]
+        """),
+        Valid("""
+            def handler(ctx):
+                return ctx.flow.exit("nothing to do")
+        """),
+        Valid("""
+            import sys
+            def handler(pd):
+                sys.exit(0)
+        """),
+        Valid("""
+            def handler(pd):
+                stop = pd.flow.exit
+                return stop("done")
+        """),
+        Valid("""
+            def handler(pd):
+                client = make_client()
+                client.flow.exit()
+        """),
+        Valid("""
+            def handler(pd):
+                result = pd.flow.exit("done")
+                return result
+        """),
+        Valid("""
+            def handler(pd):
+                callbacks = [lambda: pd.flow.exit("later")]
+                return callbacks
+        """),
+        Valid("""
+            def handler(pd):
+                pd.flow.delay(60 * 1000)
+                pd.export("scheduled", True)
+        """),
+        Valid("""
+            import os
+            os._exit(0)
+        """),
+    ]
+    INVALID = [
+        Invalid("""
+            def handler(pd: "pipedream"):
+                if pd.steps["trigger"]["event"]["status"] == "ignored":
+                    pd.flow.exit("ignored event")
+                print("processing")
+        """, line=3, expected_fix="""
+            def handler(pd: "pipedream"):
+                if pd.steps["trigger"]["event"]["status"] == "ignored":
+                    return pd.flow.exit("ignored event")
+                print("processing")
+        """),
+        Invalid("""
+            def handler(ctx):
+                ctx.flow.exit()  # stop here
+                ctx.export("never", "runs")
+        """, line=2, expected_fix="""
+            def handler(ctx):
+                return ctx.flow.exit()  # stop here
+                ctx.export("never", "runs")
+        """),
+        Invalid("""
+            pd.flow.exit("This is the end")
+            print("This code still runs")
+        """, line=1),
+        Invalid("""
+            def stop_early(pd, reason):
+                pd.flow.exit(reason)
+        """, line=2),
+        Invalid("""
+            def handler(pd):
+                if not pd.inputs.get("email"):
+                    pd.flow.exit("no email"); print("skipped")
+        """, line=3),
+        Invalid("""
+            async def handler(pd):
+                for item in pd.steps["fetch"]["items"]:
+                    if item["done"]:
+                        pd.flow.exit(f"already done: {item['id']}")
+        """, line=4, expected_fix="""
+            async def handler(pd):
+                for item in pd.steps["fetch"]["items"]:
+                    if item["done"]:
+                        return pd.flow.exit(f"already done: {item['id']}")
+        """),
+        Invalid("""
+            def main(context: "pipedream"):
+                try:
+                    value = context.steps["trigger"]["event"]["value"]
+                except KeyError:
+                    context.flow.exit(
+                        "no value"
+                    )
+                return value
+        """, line=5, expected_fix="""
+            def main(context: "pipedream"):
+                try:
+                    value = context.steps["trigger"]["event"]["value"]
+                except KeyError:
+                    return context.flow.exit(
+                        "no value"
+                    )
+                return value
+        """),
+        Invalid("""
+            def handler(pd):
+                def check(event):
+                    if event is None:
+                        pd.flow.exit("no event")
+                check(pd.steps["trigger"]["event"])
+        """, line=4),
+        Invalid("""
+            class Step:
+                def handler(self, pd):
+                    pd.flow.exit("skip")
+                    return 1
+        """, line=3, expected_fix="""
+            class Step:
+                def handler(self, pd):
+                    return pd.flow.exit("skip")
+                    return 1
+        """),
+        Invalid("""
+            def handler(pd):
+                try:
+                    pass
+                finally:
+                    pd.flow.exit("always")
+        """, line=5),
+    ]
+
+    def visit_Call(self, node: cst.Call) -> None:
+        receiver = _flow_exit_receiver(node)
+        if receiver is None:
+            return
+        parents = self.parents
+        if len(parents) < 2 or not (isinstance(parents[-1], cst.Expr) and parents[-1].value is node):
+            return
+        if receiver != CONVENTIONAL_NAME and receiver not in self._context_names():
+            return
+        call_text = f"{receiver}.flow.exit(...)"
+        self.report(
+            node,
+            f"`{call_text}` without `return`: the rest of the step still runs; "
+            f"write `return {call_text}`",
+            fix=self._fix(parents[-1], parents[-2], receiver),
+        )
+
+    def _context_names(self) -> set[str]:
+        names = set()
+        for parent in self.parents:
+            if isinstance(parent, cst.FunctionDef):
+                name = handler_context_name(parent)
+                if name is not None:
+                    names.add(name)
+        return names
+
+    def _fix(self, expr: cst.Expr, line: cst.CSTNode, receiver: str):
+        """`return` only where it is legal and clearly meant: the statement is alone on its line,
+        directly in the handler (not a nested function, a class body or the module), and not in a
+        `finally:` (where a `return` would swallow exceptions)."""
+        from ..fixes import replace
+
+        if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
+            return None
+        function = next(
+            (p for p in reversed(self.parents) if isinstance(p, (cst.FunctionDef, cst.ClassDef, cst.Lambda))),
+            None,
+        )
+        if not isinstance(function, cst.FunctionDef) or handler_context_name(function) != receiver:
+            return None
+        if in_finally(self.parents):
+            return None
+        return replace(expr, cst.Return(value=expr.value, semicolon=expr.semicolon))
+
+
+def _flow_exit_receiver(call: cst.Call) -> str | None:
+    """`X` of a call `X.flow.exit(...)`."""
+    func = call.func
+    if not (isinstance(func, cst.Attribute) and func.attr.value == "exit"):
+        return None
+    flow = func.value
+    if not (isinstance(flow, cst.Attribute) and flow.attr.value == "flow"):
+        return None
+    return flow.value.value if isinstance(flow.value, cst.Name) else None
