@@ -1,19 +1,19 @@
-"""`pdlint [PATH ...]`: arguments -> files -> findings -> output -> exit status."""
+"""`pdlint [PATH ...]`, `pdlint rules`, `pdlint explain CODE`: arguments -> run -> exit status."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from typing import NoReturn, Sequence
+from typing import NoReturn, Sequence, TextIO
 
 from . import __version__
-from .files import FileError, discover
-from .report import FORMATS
-from .report.text import summary
-from .rules import all_rules, matches, select_rules
-from .runner import lint_file
+from .codes import ALL_CODES, is_known_selector
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+OUTPUT_FORMATS = ("text", "json", "json-lines", "sarif", "github", "gitlab", "junit")
+# Formats that carry each fix as a text edit.
+EDIT_FORMATS = frozenset({"sarif", "json", "json-lines"})
 
 
 class UsageError(Exception):
@@ -27,19 +27,35 @@ class _Parser(argparse.ArgumentParser):
 
 def _codes(value: str) -> list[str]:
     codes = [part.strip().upper() for part in value.split(",") if part.strip()]
-    known = list(all_rules()) + ["PD001"]
     for code in codes:
-        if not code.startswith("PD") or not any(k.startswith(code) for k in known):
+        if not is_known_selector(code):
             raise argparse.ArgumentTypeError(f"unknown rule code or prefix {code!r}")
     return codes
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value!r}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="pdlint", description="Lint HTTP step code and Markdown snippets.")
-    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    parser.add_argument("--format", choices=sorted(FORMATS), default="text")
+    parser = _Parser(
+        prog="pdlint",
+        description="Lint HTTP step code and the Python snippets of Markdown and reST docs. "
+        "Also: `pdlint rules` lists the rules, `pdlint explain CODE` prints a rule's page.",
+    )
+    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                        help="files or directories (default: .); `-` reads one file from stdin")
+    parser.add_argument("--format", choices=OUTPUT_FORMATS, default="text")
+    parser.add_argument("--output-file", metavar="FILE", help="write the report here, not to stdout")
     parser.add_argument("--select", type=_codes, action="extend", metavar="CODES",
                         help="only these codes or prefixes (comma-separated)")
+    parser.add_argument("--extend-select", type=_codes, action="extend", metavar="CODES")
     parser.add_argument("--ignore", type=_codes, action="extend", metavar="CODES",
                         help="skip these codes or prefixes (comma-separated)")
     parser.add_argument("--fix", action="store_true", help="apply safe fixes in place")
@@ -47,45 +63,239 @@ def build_parser() -> argparse.ArgumentParser:
                         help="with --fix or --diff, also apply fixes that may change behaviour")
     parser.add_argument("--diff", action="store_true",
                         help="print the fixes as a unified diff instead of writing them")
+    parser.add_argument("--config", metavar="FILE", help="use this pdlint.toml/pyproject.toml only")
+    parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    parser.add_argument("--baseline", metavar="FILE", help="report only findings not in FILE")
+    parser.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE")
+    parser.add_argument("--report-unused-suppressions", action="store_true",
+                        help="report noqa/pdlint: ignore comments that suppress nothing (PD002)")
+    parser.add_argument("--statistics", action="store_true", help="print counts per code")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    parser.add_argument("--jobs", "-j", type=_positive_int, metavar="N",
+                        help="worker processes (default: CPU count; one for a handful of files)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write .pdlint_cache/")
+    parser.add_argument("--no-color", action="store_true", help="no colour (also: NO_COLOR=1)")
+    parser.add_argument("--stdin-filename", metavar="NAME",
+                        help="the name of the file read from stdin (config, Markdown detection, output)")
     parser.add_argument("--version", action="version", version=f"pdlint {__version__}")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if argv[:1] == ["rules"]:
+            return _rules_command(argv[1:])
+        if argv[:1] == ["explain"]:
+            return _explain_command(argv[1:])
         args = build_parser().parse_args(argv)
+        if args.stdin_filename and args.paths != ["-"]:
+            args.paths = ["-"] if args.paths == ["."] else args.paths
+        if "-" in args.paths and len(args.paths) > 1:
+            raise UsageError("`-` (stdin) cannot be combined with other paths")
+        return _lint_command(args)
     except UsageError as error:
         print(f"pdlint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
-    rule_classes = select_rules(args.select, args.ignore)
-    fix_mode = None
-    if args.fix or args.diff:
-        fix_mode = "unsafe" if args.unsafe_fixes else "safe"
-    findings = []
-    diffs = []
+    except KeyboardInterrupt:
+        print("pdlint: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _lint_command(args: argparse.Namespace) -> int:
+    from . import baseline as baseline_file
+    from .batch import Job, default_cache_root, plan, run, stderr_progress
+    from .cache import Cache
+    from .config import ConfigError, ConfigFinder
+    from .files import FileError
+    from .runner import FileResult
+
+    try:
+        finder = ConfigFinder(args.config, args.isolated)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    settings: dict[str, object] = {"fingerprints": True}
+    if args.format in EDIT_FORMATS:
+        settings["edits"] = True
+    if args.report_unused_suppressions:
+        settings["report-unused-suppressions"] = True
+    overrides = {
+        "select": args.select, "ignore": args.ignore, "extend_select": args.extend_select,
+        "settings": settings,
+    }
+    fix_mode = ("unsafe" if args.unsafe_fixes else "safe") if (args.fix or args.diff) else None
+
+    if args.paths == ["-"]:
+        return _stdin_command(args, finder, overrides, fix_mode)
+
+    try:
+        items = list(plan(args.paths, finder, overrides))
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    cache = None
+    if not args.no_cache:
+        cache = Cache(default_cache_root(finder, args.paths))
+    files = sum(1 for item in items if isinstance(item, Job))
+    progress = stderr_progress() if sys.stderr.isatty() and files > 300 else None
+    results = run(items, fix_mode, write=not args.diff, jobs=args.jobs, cache=cache, progress=progress)
+    if cache is not None:
+        cache.save()
+
+    findings, diffs, linted = [], [], []
     errors = fixed = 0
-    for item in discover(args.paths):
-        if isinstance(item, FileError):
-            print(f"pdlint: error: {item}", file=sys.stderr)
+    for result in results:
+        if isinstance(result, FileError):
+            print(f"pdlint: error: {result}", file=sys.stderr)
             errors += 1
             continue
-        result = lint_file(item, rule_classes, fix=fix_mode, write=not args.diff)
+        assert isinstance(result, FileResult)
+        linted.append(result.path)
         if result.error is not None:
             print(f"pdlint: error: {result.error}", file=sys.stderr)
             errors += 1
         fixed += result.fixed
         if result.diff:
             diffs.append(result.diff)
-        findings.extend(f for f in result.findings if not (args.ignore and matches(f.code, args.ignore)))
+        findings.extend(result.findings)
     findings.sort()
+
+    if args.write_baseline:
+        try:
+            baseline_file.write(args.write_baseline, findings)
+        except baseline_file.BaselineError as error:
+            raise UsageError(str(error)) from None
+        print(f"pdlint: recorded {len(findings)} findings in {args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if errors else EXIT_CLEAN
+    if args.baseline:
+        try:
+            findings = baseline_file.new_findings(findings, args.baseline)
+        except baseline_file.BaselineError as error:
+            raise UsageError(str(error)) from None
+
     if args.diff:
         sys.stdout.write("".join(diffs))
         print(f"Would fix {fixed} finding{'s' if fixed != 1 else ''}.", file=sys.stderr)
-        return EXIT_ERROR if errors else (EXIT_FINDINGS if diffs else EXIT_CLEAN)
-    sys.stdout.write(FORMATS[args.format](findings))
-    if args.format == "text":
-        fixable = sum(1 for f in findings if f.fix and (f.fix.safety == "safe" or args.unsafe_fixes))
-        print(summary(len(findings), fixed, fixable))
+        return EXIT_ERROR if errors else (EXIT_FINDINGS if diffs and not args.exit_zero else EXIT_CLEAN)
+
+    _write_report(args, findings, fixed, linted)
     if errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if findings else EXIT_CLEAN
+    return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _write_report(args: argparse.Namespace, findings: list, fixed: int, linted: list[str]) -> None:
+    stream: TextIO
+    if args.output_file:
+        try:
+            stream = open(args.output_file, "w", encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"{args.output_file}: cannot write: {error.strerror or error}") from None
+    else:
+        stream = sys.stdout
+    color = (
+        args.format == "text" and not args.no_color and not os.environ.get("NO_COLOR")
+        and not args.output_file and sys.stdout.isatty()
+    )
+    try:
+        stream.write(_render(args.format, findings, files=linted, color=color))
+        if args.statistics:
+            stream.write(_statistics(findings))
+        if args.format == "text":
+            from .report.text import summary
+
+            fixable = sum(
+                1 for f in findings if f.fixable == "safe" or (f.fixable and args.unsafe_fixes)
+            )
+            stream.write(summary(len(findings), fixed, fixable) + "\n")
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+
+
+def _render(name: str, findings: list, files: list[str], color: bool) -> str:
+    import inspect
+
+    from .report import FORMATS
+
+    renderer = FORMATS[name]
+    accepted = inspect.signature(renderer).parameters
+    options = {"files": files, "color": color}
+    return renderer(findings, **{k: v for k, v in options.items() if k in accepted})
+
+
+def _statistics(findings: list) -> str:
+    from collections import Counter
+
+    counts = Counter((f.code, f.name) for f in findings)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return "".join(f"{count:>6}  {code}  {name}\n" for (code, name), count in rows)
+
+
+def _stdin_command(args, finder, overrides, fix_mode) -> int:
+    from .batch import _rules_for
+    from .config import ConfigError, with_overrides
+    from .runner import fix_text, lint_bytes
+    from .sources import is_markdown
+    from .codes import RULE_CODES
+
+    name = args.stdin_filename or "-"
+    try:
+        config = with_overrides(finder.for_path(name if name != "-" else "."), **overrides)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    settings = config.settings()
+    settings.update(overrides["settings"])
+    rules = _rules_for(tuple(config.codes_for(name, list(RULE_CODES))))
+    data = sys.stdin.buffer.read()
+    if fix_mode is not None:
+        from .files import DecodeError, decode
+
+        try:
+            source = decode(data, python=not is_markdown(name))
+        except DecodeError:
+            sys.stdout.buffer.write(data)
+            return EXIT_FINDINGS
+        fixed_text, _ = fix_text(source.text, is_markdown(name), rules, settings, fix_mode == "unsafe")
+        sys.stdout.write(fixed_text)
+        remaining = lint_bytes(fixed_text.encode(), name, rules, settings).findings
+        from .report.text import render_text
+
+        sys.stderr.write(render_text(remaining))
+        return EXIT_FINDINGS if remaining and not args.exit_zero else EXIT_CLEAN
+    result = lint_bytes(data, name, rules, settings)
+    _write_report(args, result.findings, 0, [name])
+    return EXIT_FINDINGS if result.findings and not args.exit_zero else EXIT_CLEAN
+
+
+def _rules_command(argv: list[str]) -> int:
+    parser = _Parser(prog="pdlint rules", description="List the rules.")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    args = parser.parse_args(argv)
+    from .rules import all_rules
+
+    rows = [
+        {"code": code, "name": rule.name, "fix": rule.fix_safety or "", "summary": rule.summary}
+        for code, rule in all_rules().items()
+    ]
+    if args.format == "json":
+        import json
+
+        print(json.dumps(rows, indent=2))
+        return EXIT_CLEAN
+    width = max(len(row["name"]) for row in rows)
+    for row in rows:
+        print(f"{row['code']}  {row['name']:<{width}}  {row['fix'] or '-':<6}  {row['summary']}")
+    return EXIT_CLEAN
+
+
+def _explain_command(argv: list[str]) -> int:
+    parser = _Parser(prog="pdlint explain", description="Print a rule's documentation.")
+    parser.add_argument("code")
+    args = parser.parse_args(argv)
+    code = args.code.upper()
+    if code not in ALL_CODES:
+        raise UsageError(f"unknown rule code {args.code!r} (see `pdlint rules`)")
+    from .docs import rule_page
+
+    print(rule_page(code))
+    return EXIT_CLEAN

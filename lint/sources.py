@@ -48,6 +48,7 @@ def is_markdown(path: str) -> bool:
 
 _FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
 _PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
+_SKIP_MARKER = re.compile(r"^\s*<!--\s*pdlint:\s*skip\s*-->\s*$")
 
 
 def _fence_tag(info: str) -> str:
@@ -76,12 +77,20 @@ def markdown_snippets(text: str) -> Iterator[Snippet]:
                 break
             j += 1
         body = lines[body_start:j]
-        if tag in PYTHON_FENCE_TAGS or tag in PYCON_FENCE_TAGS:
+        if (tag in PYTHON_FENCE_TAGS or tag in PYCON_FENCE_TAGS) and not _skipped(lines, i):
             snippet = _fenced_snippet(body, body_start + 1, indent, pycon=tag in PYCON_FENCE_TAGS)
             if snippet is not None:
                 snippet.span = (body_start + 1, j)  # file lines body_start+1 .. j (inclusive)
                 yield snippet
         i = j + 1
+
+
+def _skipped(lines: list[str], fence_index: int) -> bool:
+    """Is the fence preceded (blank lines aside) by `<!-- pdlint: skip -->`?"""
+    k = fence_index - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    return k >= 0 and _SKIP_MARKER.match(lines[k]) is not None
 
 
 def _strip_fence_indent(line: str, indent: int) -> tuple[str, int]:

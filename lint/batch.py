@@ -1,0 +1,161 @@
+"""Lint many files: per-file configuration, the cache, and worker processes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from .cache import Cache, cache_key
+from .codes import RULE_CODES
+from .config import Config, ConfigFinder, with_overrides
+from .files import FileError, discover, read_bytes
+from .finding import Finding
+from .runner import FileResult, FixMode, lint_bytes
+from .sources import is_markdown
+
+# Below this many files to lint, worker processes cost more than they save.
+PARALLEL_THRESHOLD = 16
+
+
+@dataclass
+class Job:
+    path: str
+    codes: tuple[str, ...]
+    settings: dict[str, object]
+    config_fingerprint: str
+
+
+def plan(
+    paths: list[str], finder: ConfigFinder, overrides: dict[str, object]
+) -> Iterable[Job | FileError]:
+    """One job per file to lint, with the configuration that applies to it."""
+    for item in discover(paths):
+        if isinstance(item, FileError):
+            yield item
+            continue
+        config = with_overrides(finder.for_path(item), **overrides)
+        if config.is_excluded(item) or (not config.markdown and is_markdown(item)):
+            continue
+        settings = config.settings()
+        settings.update(overrides.get("settings") or {})
+        codes = tuple(config.codes_for(item, list(RULE_CODES)))
+        yield Job(item, codes, settings, config.fingerprint())
+
+
+def _job_key(job: Job, data: bytes) -> str:
+    flags = ",".join(
+        f"{name}={job.settings.get(name)!r}"
+        for name in ("edits", "report-unused-suppressions", "timeout-default", "allow-bare-noqa")
+    )
+    kind = "markdown" if is_markdown(job.path) else "python"
+    return cache_key(data, kind, list(job.codes), job.config_fingerprint + flags)
+
+
+def _rules_for(codes: tuple[str, ...]):
+    from .rules import all_rules
+
+    registry = all_rules()
+    return [registry[code] for code in codes if code in registry]
+
+
+def _lint_job(job: Job, data: bytes, fix: FixMode | None, write: bool) -> FileResult:
+    result = lint_bytes(data, job.path, _rules_for(job.codes), job.settings, fix, write)
+    result.findings = [finding.detached() for finding in result.findings]
+    return result
+
+
+def _worker(arguments: tuple[Job, bytes, FixMode | None, bool]) -> FileResult:
+    job, data, fix, write = arguments
+    try:
+        return _lint_job(job, data, fix, write)
+    except FileError as error:
+        return FileResult(job.path, error=str(error))
+    except OSError as error:
+        return FileResult(job.path, error=f"{job.path}: {error.strerror or error}")
+
+
+def run(
+    items: Iterable[Job | FileError],
+    fix: FixMode | None = None,
+    write: bool = True,
+    jobs: int | None = None,
+    cache: Cache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[FileResult | FileError]:
+    """Results in the order of `items`; cached files are not linted again."""
+    ordered: list[FileResult | FileError | None] = []
+    pending: list[tuple[int, Job, bytes, str]] = []
+    for item in items:
+        if isinstance(item, FileError):
+            ordered.append(item)
+            continue
+        try:
+            data = read_bytes(item.path)
+        except FileError as error:
+            ordered.append(FileResult(item.path, error=str(error)))
+            continue
+        key = _job_key(item, data)
+        cached = cache.get(key) if cache is not None else None
+        if cached is not None and (fix is None or not _fixable(cached, fix)):
+            ordered.append(
+                FileResult(item.path, [Finding.from_dict({**d, "path": item.path}) for d in cached])
+            )
+            continue
+        ordered.append(None)
+        pending.append((len(ordered) - 1, item, data, key))
+
+    total = len(pending)
+    workers = _worker_count(jobs, total)
+    arguments = [(job, data, fix, write) for _, job, data, _ in pending]
+    if workers <= 1:
+        results: Iterable[FileResult] = map(_worker, arguments)
+        _run_into(ordered, pending, results, cache, fix, progress, total)
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            chunk = max(1, min(32, total // (workers * 4)))
+            results = pool.map(_worker, arguments, chunksize=chunk)
+            _run_into(ordered, pending, results, cache, fix, progress, total)
+    return [item for item in ordered if item is not None]
+
+
+def _run_into(ordered, pending, results, cache, fix, progress, total) -> None:
+    for done, ((index, _job, _data, key), result) in enumerate(zip(pending, results), start=1):
+        ordered[index] = result
+        if cache is not None and result.error is None and not result.diff:
+            cache.put(key, [{k: v for k, v in f.to_dict().items() if k != "path"} for f in result.findings])
+        if progress is not None:
+            progress(done, total)
+
+
+def _fixable(cached: list[dict[str, object]], fix: FixMode) -> bool:
+    return any(d.get("fixable") == "safe" or (fix == "unsafe" and d.get("fixable")) for d in cached)
+
+
+def _worker_count(jobs: int | None, files: int) -> int:
+    if jobs is None:
+        if files < PARALLEL_THRESHOLD:
+            return 1
+        jobs = os.cpu_count() or 1
+    return max(1, min(jobs, files))
+
+
+def default_cache_root(finder: ConfigFinder, paths: list[str]) -> str:
+    """Beside the configuration file that applies to the first path, else the working directory."""
+    config: Config = finder.for_path(paths[0] if paths else ".")
+    if config.source is not None:
+        return os.path.dirname(os.path.abspath(config.source))
+    return os.getcwd()
+
+
+def stderr_progress(stream=sys.stderr) -> Callable[[int, int], None]:
+    def show(done: int, total: int) -> None:
+        if done == total or done % 25 == 0:
+            stream.write(f"\rpdlint: {done}/{total} files")
+            if done == total:
+                stream.write("\r" + " " * 40 + "\r")
+            stream.flush()
+
+    return show
