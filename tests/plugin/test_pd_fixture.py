@@ -1,0 +1,164 @@
+"""The pd fixture in real pytest runs: markers, env, step files, and how failures show."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+
+import pytest
+
+
+@pytest.fixture
+def step(pytester):
+    def write(name: str, source: str) -> None:
+        (pytester.path / "steps").mkdir(exist_ok=True)
+        (pytester.path / "steps" / f"{name}.py").write_text(textwrap.dedent(source))
+
+    return write
+
+
+def test_a_step_file_runs_with_marker_inputs_event_and_env(pytester, run, step):
+    step(
+        "greet",
+        """
+        import os
+
+        def handler(pd: "pipedream"):
+            token = pd.inputs["slack"]["$auth"]["oauth_access_token"]
+            pd.export("channel", os.environ["CHANNEL"])
+            return {"text": f"hi {pd.steps['trigger']['event']['user']}", "token": token,
+                    "previous": pd.steps["lookup"]["$return_value"]}
+        """,
+    )
+    pytester.makepyfile(
+        test_greet="""
+        import os
+        import pytest
+
+        @pytest.mark.pd(
+            inputs={"slack": {"$auth": {"oauth_access_token": "xoxb-test"}}},
+            steps={"lookup": {"$return_value": 42}},
+            event={"user": "ada"},
+            env={"CHANNEL": "#general", "HOME": None},
+        )
+        def test_greet(pd):
+            result = pd.run("steps/greet.py")
+            assert result.return_value == {"text": "hi ada", "token": "xoxb-test", "previous": 42}
+            assert result.exports == {"channel": "#general"}
+            assert "HOME" not in os.environ
+
+        def test_env_is_restored():
+            assert "CHANNEL" not in os.environ
+        """
+    )
+    run("-p", "no:randomly").assert_outcomes(passed=2)
+    assert "CHANNEL" not in os.environ
+
+
+def test_marker_values_are_not_shared_between_tests(pytester, run):
+    pytester.makepyfile(
+        """
+        import pytest
+
+        INPUTS = {"app": {"$auth": {"api_key": "k"}}}
+
+        @pytest.mark.pd(inputs=INPUTS)
+        @pytest.mark.parametrize("n", [1, 2])
+        def test_mutates(pd, n):
+            assert pd.inputs["app"]["$auth"]["api_key"] == "k"
+            pd.inputs["app"]["$auth"]["api_key"] = "changed"
+        """
+    )
+    run().assert_outcomes(passed=2)
+
+
+@pytest.mark.parametrize(
+    ("handler", "expected"),
+    [
+        ("pd.export('when', object())", "*TypeError: export 'when' is not JSON-serializable*"),
+        ("return {1, 2}", "*TypeError: the step's return value is not JSON-serializable*"),
+        ("pd.respond({'status': 200})", "*ValueError: pd.respond() needs body*"),
+        ("pd.flow.delay(1000); pd.respond({'status': 200, 'body': ''})", "*RuntimeError: pd.respond() cannot be used after*"),
+        ("pd.send.http({})", "*AttributeError: pd.send.http does not exist in Python steps*"),
+        ("pd.inputs['data_store']['missing']", "*TypeError: data store has no key 'missing'*"),
+    ],
+    ids=["export", "return", "respond", "respond-after-delay", "node-only", "data-store"],
+)
+def test_step_mistakes_fail_the_test(pytester, run, step, handler, expected):
+    step("bad", f"def handler(pd):\n    {handler}\n")
+    pytester.makepyfile(
+        """
+        def test_bad(pd):
+            pd.inputs["data_store"] = pd.data_store()
+            pd.run("steps/bad.py")
+        """
+    )
+    result = run()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([expected])
+
+
+def test_handler_exceptions_show_the_step_line(pytester, run, step):
+    step(
+        "boom",
+        """
+        def handler(pd):
+            raise KeyError("no such user")
+        """,
+    )
+    pytester.makepyfile("def test_boom(pd):\n    pd.run('steps/boom.py')\n")
+    result = run()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*steps/boom.py:3: KeyError"])
+
+
+def test_module_level_code_runs_on_each_load(pytester, run, step):
+    step(
+        "counter",
+        """
+        import os
+        os.environ["LOADS"] = str(int(os.environ.get("LOADS", "0")) + 1)
+
+        def handler(pd):
+            return int(os.environ["LOADS"])
+        """,
+    )
+    pytester.makepyfile(
+        """
+        import pytest
+
+        @pytest.mark.pd(env={"LOADS": "0"})
+        def test_loads(pd):
+            assert pd.run("steps/counter.py").return_value == 1
+            assert pd.run("steps/counter.py").return_value == 2
+        """
+    )
+    run().assert_outcomes(passed=1)
+
+
+def test_relative_paths_start_at_the_test_file_not_the_cwd(pytester, run, step):
+    step("ok", "def handler(pd):\n    return 'ok'\n")
+    pytester.mkdir("tests")
+    (pytester.path / "tests" / "test_rel.py").write_text(
+        "def test_rel(pd):\n    assert pd.run('../steps/ok.py').return_value == 'ok'\n"
+    )
+    run("tests").assert_outcomes(passed=1)
+
+
+def test_steps_that_pass_never_write_the_real_tmp(pytester, run, step):
+    step(
+        "writer",
+        """
+        import tempfile
+
+        def handler(pd):
+            with open("/tmp/pd-fixture-check.txt", "w") as f:
+                f.write("x")
+            with tempfile.NamedTemporaryFile(delete=False) as t:
+                t.write(b"y")
+            return t.name
+        """,
+    )
+    pytester.makepyfile("def test_w(pd):\n    assert pd.run('steps/writer.py').return_value.startswith('/tmp/')\n")
+    run().assert_outcomes(passed=1)
+    assert not os.path.exists("/tmp/pd-fixture-check.txt")
