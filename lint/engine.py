@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import hashlib
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
@@ -168,7 +169,10 @@ def lint_snippet(
     try:
         module = cst.parse_module(snippet.text)
     except cst.ParserSyntaxError as error:
-        finding = _syntax_error(snippet, path, error.raw_line, error.raw_column, error.message)
+        line, column, message = _python_syntax_error(snippet.text) or (
+            error.raw_line, error.raw_column, error.message
+        )
+        finding = _syntax_error(snippet, path, line, column, message)
         return SnippetResult(_unsuppressed([finding], suppressions, snippet, []), None)
     except (RecursionError, MemoryError, ValueError, TypeError) as error:
         finding = _syntax_error(snippet, path, 1, 0, f"cannot parse: {error}")
@@ -243,6 +247,19 @@ def statement_fingerprint(text: str, line: int, spans: list[tuple[int, int]]) ->
             first, last = start, end
     lines = text.splitlines()[first - 1 : last]
     return hashlib.sha1(" ".join(" ".join(lines).split()).encode()).hexdigest()[:20]
+
+
+def _python_syntax_error(text: str) -> tuple[int, int, str] | None:
+    """CPython's own account of a syntax error (clearer position and wording), if it has one."""
+    try:
+        compile(text, "<snippet>", "exec", ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+    except SyntaxError as error:
+        if error.lineno is None:
+            return None
+        return error.lineno, max((error.offset or 1) - 1, 0), error.msg
+    except (ValueError, RecursionError, MemoryError):
+        return None
+    return None
 
 
 def _syntax_error(snippet: Snippet, path: str, raw_line: int, raw_column: int, message: str) -> Finding:

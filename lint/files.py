@@ -56,14 +56,15 @@ def _walk(directory: str) -> Iterator[str | FileError]:
         yield FileError(f"{directory}: cannot list directory: {error.strerror or error}")
         return
     for entry in entries:
+        path = entry.name if directory == "." else entry.path
         try:
             if entry.is_dir(follow_symlinks=False):
-                if not _skip_directory(entry.name, entry.path):
-                    yield from _walk(entry.path)
+                if not _skip_directory(entry.name, path):
+                    yield from _walk(path)
             elif entry.name.lower().endswith(LINTED_SUFFIXES):
-                yield entry.path
+                yield path
         except OSError as error:
-            yield FileError(f"{entry.path}: {error.strerror or error}")
+            yield FileError(f"{path}: {error.strerror or error}")
 
 
 @dataclass

@@ -1,0 +1,75 @@
+"""`pdlint rules`, `pdlint explain`, stdin, --exit-zero, --output-file, --statistics."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from lint.codes import RULE_CODES
+from lint.rules import all_rules
+
+from .clirun import pdlint
+
+SECRET = 'headers = {"X-API-Key": "abc123"}\n'
+
+
+def test_codes_table_matches_the_registry() -> None:
+    assert {code: rule.name for code, rule in all_rules().items()} == RULE_CODES
+
+
+def test_rules_lists_every_rule(tmp_path, capsys) -> None:
+    outcome = pdlint(capsys, tmp_path, "rules", "--format", "json")
+    rows = json.loads(outcome.out)
+    assert [r["code"] for r in rows] == sorted(RULE_CODES)
+    assert {r["code"]: r["fix"] for r in rows}["PD103"] == "safe"
+    text = pdlint(capsys, tmp_path, "rules").out.splitlines()
+    assert len(text) == len(RULE_CODES) and text[0].startswith("PD101  unclosed-file")
+
+
+def test_explain_prints_the_rule_page(tmp_path, capsys) -> None:
+    outcome = pdlint(capsys, tmp_path, "explain", "pd103")
+    assert outcome.status == 0 and outcome.out.startswith("# PD103")
+    assert "## Fix safety" in outcome.out
+    bad = pdlint(capsys, tmp_path, "explain", "PD999")
+    assert bad.status == 2 and "unknown rule code" in bad.err
+
+
+def run_stdin(source: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "lint", *args], input=source, capture_output=True, text=True, check=False
+    )
+
+
+def test_stdin_with_filename() -> None:
+    result = run_stdin(SECRET, "--format", "json", "--stdin-filename", "steps/a.py", "-")
+    assert result.returncode == 1
+    assert [(d["path"], d["line"], d["code"]) for d in json.loads(result.stdout)] == [("steps/a.py", 1, "PD104")]
+
+
+def test_stdin_markdown_detection_by_name() -> None:
+    doc = "Text\n\n```python\n" + SECRET + "```\n"
+    result = run_stdin(doc, "--format", "json", "--stdin-filename", "guide.md")
+    assert [(d["line"], d["code"]) for d in json.loads(result.stdout)] == [(4, "PD104")]
+
+
+def test_stdin_fix_writes_fixed_text_to_stdout() -> None:
+    source = "import json, requests\nr = requests.post(u, data=json.dumps(d), timeout=5)\nr.raise_for_status()\n"
+    result = run_stdin(source, "--fix", "-")
+    assert result.stdout == source.replace("data=json.dumps(d)", "json=d")
+    assert result.returncode == 0
+
+
+def test_exit_zero_output_file_and_statistics(tmp_path, capsys) -> None:
+    (tmp_path / "a.py").write_text(SECRET + SECRET.replace("headers", "h2"))
+    outcome = pdlint(capsys, tmp_path, "--no-cache", "--exit-zero", "--statistics", "--output-file", "report.txt")
+    assert outcome.status == 0 and outcome.out == ""
+    report = (tmp_path / "report.txt").read_text()
+    assert "a.py:1:25: PD104" in report and "2  PD104  hardcoded-secret" in report
+
+
+def test_no_color_when_piped(tmp_path) -> None:
+    (tmp_path / "a.py").write_text(SECRET)
+    result = subprocess.run([sys.executable, "-m", "lint", "--no-cache", "a.py"], cwd=tmp_path,
+                            capture_output=True, text=True, check=False)
+    assert "\x1b[" not in result.stdout
