@@ -1,10 +1,28 @@
+"""The default output: one finding per line, `path:line:column: CODE message`."""
+
 from __future__ import annotations
 
 from ..finding import Finding
 
+# ANSI SGR sequences, as ruff colours its concise output: path bold, separators cyan, code bold red.
+BOLD = "\x1b[1m"
+BOLD_RED = "\x1b[1;31m"
+CYAN = "\x1b[36m"
+RESET = "\x1b[0m"
 
-def render_text(findings: list[Finding]) -> str:
-    lines = [f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}" for f in findings]
+
+def render_text(findings: list[Finding], color: bool = False) -> str:
+    """`path:line:column: CODE message` per finding. With `color`, ANSI colours (the caller decides:
+    a TTY, no `--no-color`, no `NO_COLOR`); the text is otherwise identical."""
+    if not color:
+        lines = [f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}" for f in findings]
+    else:
+        sep = f"{CYAN}:{RESET}"
+        lines = [
+            f"{BOLD}{f.path}{RESET}{sep}{f.line}{sep}{f.column}{sep} "
+            f"{BOLD_RED}{f.code}{RESET} {f.message}"
+            for f in findings
+        ]
     return "".join(line + "\n" for line in lines)
 
 
