@@ -46,8 +46,12 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
         result = yield
     except BaseException as exc:
         problems = strict.collect(item, test_failed=True)
-        if problems and not isinstance(exc, pytest.skip.Exception) and hasattr(exc, "add_note"):
-            exc.add_note("\n\n".join(problems))
+        if problems and not isinstance(exc, pytest.skip.Exception):
+            text = "\n\n".join(problems)
+            if hasattr(exc, "add_note"):
+                exc.add_note(text)
+            else:  # Python 3.10
+                item.add_report_section("call", "pytest-pdhttp", text)
         raise
     strict.fail_if_any(strict.collect(item, test_failed=False))
     return result

@@ -162,3 +162,22 @@ def test_steps_that_pass_never_write_the_real_tmp(pytester, run, step):
     pytester.makepyfile("def test_w(pd):\n    assert pd.run('steps/writer.py').return_value.startswith('/tmp/')\n")
     run().assert_outcomes(passed=1)
     assert not os.path.exists("/tmp/pd-fixture-check.txt")
+
+
+def test_a_data_store_in_the_marker_is_fresh_for_each_test(pytester, run):
+    pytester.makepyfile(
+        """
+        import pytest
+        from pytest_pdhttp import DataStore
+
+        @pytest.mark.pd(inputs={"data_store": DataStore({"n": 1})})
+        @pytest.mark.parametrize("run", [1, 2])
+        def test_increment(pd, run):
+            def handler(pd):
+                pd.inputs["data_store"]["n"] = pd.inputs["data_store"]["n"] + 1
+                return pd.inputs["data_store"]["n"]
+
+            assert pd.run(handler).return_value == 2
+        """
+    )
+    run().assert_outcomes(passed=2)

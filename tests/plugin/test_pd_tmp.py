@@ -14,7 +14,7 @@ import pytest
 
 from pytest_pdhttp.tmpdir import TmpMap
 
-REAL_LSTAT = os.lstat  # bound before any test patches os
+REAL_LSTAT, REAL_READLINK = os.lstat, os.readlink  # bound before any test patches os
 
 
 @pytest.fixture
@@ -144,10 +144,24 @@ def test_tempfile(pd_tmp):
     with tempfile.TemporaryDirectory() as tmp:
         assert tmp.startswith("/tmp/") and os.path.isdir(tmp)
     assert not os.path.exists(tmp)
-    with tempfile.TemporaryFile() as anonymous:
-        anonymous.write(b"x")
     with tempfile.NamedTemporaryFile(dir="/tmp") as explicit:
         assert explicit.name.startswith("/tmp/")
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="reads /proc to find anonymous files")
+def test_anonymous_temporary_files_live_in_pd_tmp(pd_tmp):
+    with tempfile.TemporaryFile() as anonymous:
+        assert REAL_READLINK(f"/proc/self/fd/{anonymous.fileno()}").startswith(f"{pd_tmp}/")
+    with tempfile.SpooledTemporaryFile(max_size=10) as spooled:
+        spooled.write(b"more than ten bytes")
+        assert REAL_READLINK(f"/proc/self/fd/{spooled.fileno()}").startswith(f"{pd_tmp}/")
+
+
+def test_os_walk_and_disk_usage(pd_tmp):
+    (pd_tmp / "a" / "b").mkdir(parents=True)
+    (pd_tmp / "a" / "b" / "f.txt").write_text("x")
+    assert list(os.walk("/tmp")) == [("/tmp", ["a"], []), ("/tmp/a", ["b"], []), ("/tmp/a/b", [], ["f.txt"])]
+    assert shutil.disk_usage("/tmp").total > 0
 
 
 def test_bytes_and_pathlike_paths(pd_tmp, name):
@@ -243,6 +257,23 @@ def test_real_tmp_access_is_noted_on_a_test_that_fails_anyway(pytester, run):
     result = run()
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*RealTmpAccessError*", "*touched the real /tmp*"])
+
+
+def test_relative_paths_after_chdir_to_the_real_tmp_are_caught(pytester, run):
+    pytester.makepyfile(
+        """
+        def test_chdir(pd_tmp, monkeypatch):
+            monkeypatch.chdir("/tmp")
+            try:
+                open("pdtmp-relative-check.txt", "w")
+            except PermissionError:
+                pass
+        """
+    )
+    result = run()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*open('pdtmp-relative-check.txt')*"])
+    assert not os.path.exists("/tmp/pdtmp-relative-check.txt")
 
 
 def test_pd_uses_pd_tmp_automatically(pytester, run):
