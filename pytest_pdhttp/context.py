@@ -65,7 +65,7 @@ class Send:
     def __getattr__(self, name: str) -> Any:
         if name in _NODE_ONLY_SEND:
             raise AttributeError(
-                f"pd.send.{name} does not exist in Python steps (it is a Node.js-only destination); "
+                f"pd.send.{name} does not exist in Python steps (a Node.js-only destination); "
                 "make the HTTP request yourself or use pd.send.email"
             )
         raise AttributeError(f"pd.send has no attribute {name!r}")
@@ -171,7 +171,9 @@ def _checked_response(response: object) -> Mapping[str, Any]:
         raise TypeError(f"pd.respond() takes a dict with status and body, got {response!r}")
     missing = {"status", "body"} - response.keys()
     if missing:
-        raise ValueError(f"pd.respond() needs {' and '.join(sorted(missing))}: got {dict(response)!r}")
+        raise ValueError(
+            f"pd.respond() needs {' and '.join(sorted(missing))}: got {dict(response)!r}"
+        )
     unknown = response.keys() - _RESPONSE_KEYS
     if unknown:
         raise ValueError(f"pd.respond() takes only status, body and headers; got {sorted(unknown)}")

@@ -14,7 +14,7 @@ URL_BASE = "https://flow.pipedream.test"
 
 
 class Flow:
-    """The fake ``pd.flow``. ``exit`` returns like the platform's: the step goes on unless it returns."""
+    """The fake ``pd.flow``; ``exit`` returns, so the step goes on unless it returns."""
 
     def __init__(self) -> None:
         self.calls: list[FlowCall] = []
@@ -63,7 +63,10 @@ class Flow:
                 f"pd.flow.{name}() after pd.flow.{earlier}(): a step can pause only once"
             )
         token = f"{name}-{len(self.calls) + 1}"
-        urls = {"resume_url": f"{URL_BASE}/resume/{token}", "cancel_url": f"{URL_BASE}/cancel/{token}"}
+        urls = {
+            "resume_url": f"{URL_BASE}/resume/{token}",
+            "cancel_url": f"{URL_BASE}/cancel/{token}",
+        }
         self.calls.append(FlowCall(name, arguments, urls["resume_url"], urls["cancel_url"]))
         return urls
 
@@ -72,4 +75,6 @@ def _check_ms(what: str, value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"{what} takes milliseconds as a number, got {value!r}")
     if not 1 <= value <= MAX_DELAY_MS:
-        raise ValueError(f"{what} must be between 1 ms and 1 year ({MAX_DELAY_MS} ms), got {value!r}")
+        raise ValueError(
+            f"{what} must be between 1 ms and 1 year ({MAX_DELAY_MS} ms), got {value!r}"
+        )

@@ -1,4 +1,4 @@
-"""``pd_http``: a strict ``responses.RequestsMock`` that records what was sent and what went wrong."""
+"""``pd_http``: a strict ``responses.RequestsMock`` recording what was sent and what went wrong."""
 
 from __future__ import annotations
 

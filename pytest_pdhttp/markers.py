@@ -1,4 +1,4 @@
-"""Read ``@pytest.mark.pd`` / ``@pytest.mark.pd_http`` and the ini options; reject unknown keywords."""
+"""Read `@pytest.mark.pd`, `@pytest.mark.pd_http` and the ini options; refuse unknown keywords."""
 
 from __future__ import annotations
 
@@ -23,7 +23,9 @@ def marker_kwargs(node: pytest.Item, name: str, known: tuple[str, ...]) -> dict[
     merged: dict[str, Any] = {}
     for mark in node.iter_markers(name):
         if mark.args:
-            pytest.fail(f"@pytest.mark.{name} takes keywords only, got {mark.args!r}", pytrace=False)
+            pytest.fail(
+                f"@pytest.mark.{name} takes keywords only, got {mark.args!r}", pytrace=False
+            )
         unknown = sorted(set(mark.kwargs) - set(known))
         if unknown:
             pytest.fail(
@@ -41,7 +43,9 @@ def http_settings(node: pytest.Item) -> HttpSettings:
     values.update(marker_kwargs(node, "pd_http", HTTP_KEYWORDS))
     for key, value in values.items():
         if not isinstance(value, bool):
-            pytest.fail(f"@pytest.mark.pd_http({key}=...) takes True or False, got {value!r}", pytrace=False)
+            pytest.fail(
+                f"@pytest.mark.pd_http({key}=...) takes True or False, got {value!r}", pytrace=False
+            )
     return HttpSettings(**values)
 
 
@@ -50,6 +54,7 @@ def env_items(env: Any) -> list[tuple[str, str | None]]:
         isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in env.items()
     ):
         pytest.fail(
-            f"@pytest.mark.pd(env=...) maps names to str (or None to unset), got {env!r}", pytrace=False
+            f"@pytest.mark.pd(env=...) maps names to str (or None to unset), got {env!r}",
+            pytrace=False,
         )
     return list(env.items())

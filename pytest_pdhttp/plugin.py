@@ -15,8 +15,8 @@ from .markers import HTTP_KEYWORDS, PD_KEYWORDS, env_items, http_settings, ini_n
 from .netguard import NetworkGuard
 
 _INI_HELP = {
-    "assert_all_requests_are_fired": "pd_http: fail a test that leaves a registered response unused",
-    "assert_all_requests_were_expected": "pd_http: fail a test that sent a request no response matched",
+    "assert_all_requests_are_fired": "pd_http: fail tests that leave a registered response unused",
+    "assert_all_requests_were_expected": "pd_http: fail tests whose requests match no response",
     "allow_network": "pd_http: let tests open real (non-loopback) network connections",
 }
 
@@ -58,7 +58,9 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
 
 
 @pytest.fixture
-def pd_tmp(request: pytest.FixtureRequest, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def pd_tmp(
+    request: pytest.FixtureRequest, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path]:
     """A real directory standing in for the step's /tmp while the test runs."""
     root = tmp_path / "pd_tmp"
     root.mkdir()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import inspect
-import io
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,7 +22,9 @@ from requests_toolbelt.multipart.decoder import (
 
 
 def _urllib3_blocksize() -> int:
-    parameter = inspect.signature(urllib3.connection.HTTPConnection.__init__).parameters.get("blocksize")
+    parameter = inspect.signature(urllib3.connection.HTTPConnection.__init__).parameters.get(
+        "blocksize"
+    )
     return parameter.default if parameter and isinstance(parameter.default, int) else 8192
 
 
@@ -96,7 +97,11 @@ class RecordedRequest:
         """Fields of a urlencoded body, or the non-file parts of a multipart one (last one wins)."""
         if self.content_type.startswith("application/x-www-form-urlencoded"):
             return dict(parse_qsl(self.body.decode("latin-1"), keep_blank_values=True))
-        return {p.name: p.content.decode(_charset(p.content_type)) for p in self._parts() if p.filename is None}
+        return {
+            p.name: p.content.decode(_charset(p.content_type))
+            for p in self._parts()
+            if p.filename is None
+        }
 
     def files(self) -> dict[str, UploadedFile]:
         """File parts of a multipart body (those with a filename)."""
@@ -109,7 +114,7 @@ class RecordedRequest:
     def _parts(self) -> list[_Part]:
         if not self.content_type.startswith("multipart/"):
             raise ValueError(
-                f"{self.method} {self.url}: body is not a form (Content-Type {self.content_type!r}); "
+                f"{self.method} {self.url}: not a form body (Content-Type {self.content_type!r}); "
                 "a MultipartEncoder body needs headers={'Content-Type': encoder.content_type}"
             )
         try:
@@ -150,7 +155,9 @@ def describe_body(request: RecordedRequest, limit: int = 500) -> str:
         except ValueError:
             continue
         if label == "form" and request.content_type.startswith("multipart/"):
-            files = {n: f"{f.filename} ({len(f.content)} bytes)" for n, f in request.files().items()}
+            files = {
+                n: f"{f.filename} ({len(f.content)} bytes)" for n, f in request.files().items()
+            }
             shown += f" files {json.dumps(files, ensure_ascii=False)}"
         return f"{label} {_cut(shown, limit)}"
     return f"bytes {_cut(repr(request.body), limit)}"

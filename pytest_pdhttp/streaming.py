@@ -49,9 +49,9 @@ class StreamingResponse(responses.Response):
 
     def get_response(self, request: PreparedRequest) -> HTTPResponse:
         headers = self.get_headers()
-        headers_only = io.BytesIO()
-        headers_only.close()
-        original = HTTPResponse(body=headers_only, msg=headers, preload_content=False)  # type: ignore[arg-type]
+        no_body = io.BytesIO()
+        no_body.close()
+        original = HTTPResponse(body=no_body, msg=headers, preload_content=False)  # type: ignore
         return HTTPResponse(
             body=_ChunkReader(self.chunks, self.break_after),
             headers=headers,

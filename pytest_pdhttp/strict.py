@@ -20,7 +20,9 @@ def register(node: pytest.Item, check: Check) -> None:
 
 
 def collect(node: pytest.Item, *, test_failed: bool) -> list[str]:
-    return [p for check in node.stash.get(_CHECKS, []) for p in check.problems(test_failed=test_failed)]
+    return [
+        p for check in node.stash.get(_CHECKS, []) for p in check.problems(test_failed=test_failed)
+    ]
 
 
 def fail_if_any(problems: list[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import contextlib
 import functools
 import glob
 import inspect
@@ -77,7 +78,7 @@ class TmpMap:
         return path if real is None else real
 
     def to_fake(self, path: Any) -> Any:
-        """A real path inside the directory reads as "/tmp/..." again; anything else is unchanged."""
+        """A real path inside the directory reads "/tmp/..." again; anything else is unchanged."""
         if isinstance(path, bytes):
             return os.fsencode(self.to_fake(os.fsdecode(path)))
         if isinstance(path, str) and (path == self.real or path.startswith(self.real + "/")):
@@ -141,7 +142,10 @@ def _install_tempfile(tmp_map: TmpMap, monkeypatch: pytest.MonkeyPatch) -> None:
         return wrapper
 
     mkstemp, mkdtemp = with_real_dir(tempfile.mkstemp), with_real_dir(tempfile.mkdtemp)
-    named, anonymous = with_real_dir(tempfile.NamedTemporaryFile), with_real_dir(tempfile.TemporaryFile)
+    named, anonymous = (
+        with_real_dir(tempfile.NamedTemporaryFile),
+        with_real_dir(tempfile.TemporaryFile),
+    )
 
     def fake_mkstemp(*args: Any, **kwargs: Any) -> tuple[int, Any]:
         fd, name = mkstemp(*args, **kwargs)
@@ -154,13 +158,21 @@ def _install_tempfile(tmp_map: TmpMap, monkeypatch: pytest.MonkeyPatch) -> None:
         return wrapper
 
     class TemporaryDirectory(tempfile.TemporaryDirectory):  # type: ignore[type-arg]
-        def __init__(self, suffix: Any = None, prefix: Any = None, dir: Any = None, *args: Any, **kwargs: Any) -> None:
+        def __init__(
+            self, suffix: Any = None, prefix: Any = None, dir: Any = None, *args: Any, **kwargs: Any
+        ) -> None:
             super().__init__(suffix, prefix, tmp_map.to_real(dir) or tmp_map.real, *args, **kwargs)
             self.name = tmp_map.to_fake(self.name)
 
     monkeypatch.setattr(tempfile, "mkstemp", functools.wraps(tempfile.mkstemp)(fake_mkstemp))
-    monkeypatch.setattr(tempfile, "mkdtemp", functools.wraps(tempfile.mkdtemp)(lambda *a, **k: tmp_map.to_fake(mkdtemp(*a, **k))))
-    monkeypatch.setattr(tempfile, "NamedTemporaryFile", functools.wraps(tempfile.NamedTemporaryFile)(fake_named))
+    monkeypatch.setattr(
+        tempfile,
+        "mkdtemp",
+        functools.wraps(tempfile.mkdtemp)(lambda *a, **k: tmp_map.to_fake(mkdtemp(*a, **k))),
+    )
+    monkeypatch.setattr(
+        tempfile, "NamedTemporaryFile", functools.wraps(tempfile.NamedTemporaryFile)(fake_named)
+    )
     monkeypatch.setattr(tempfile, "TemporaryFile", anonymous)
     monkeypatch.setattr(tempfile, "TemporaryDirectory", TemporaryDirectory)
 
@@ -198,10 +210,8 @@ def _show_name(stream: Any, name: str | bytes) -> None:
         if inner is None:
             break
         raw = inner
-    try:
+    with contextlib.suppress(AttributeError, TypeError):
         raw.name = name
-    except (AttributeError, TypeError):
-        pass
 
 
 def _scandir(real_scandir: Callable[..., Any], tmp_map: TmpMap) -> Any:

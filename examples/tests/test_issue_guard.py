@@ -4,7 +4,9 @@ STEP = "../steps/issue_guard.py"
 ISSUE = {"number": 12, "title": "Docs typo", "user": {"login": "ada"}}
 
 
-@pytest.mark.pd(event={"headers": {"x-github-event": "issues"}, "body": {"action": "opened", "issue": ISSUE}})
+@pytest.mark.pd(
+    event={"headers": {"x-github-event": "issues"}, "body": {"action": "opened", "issue": ISSUE}}
+)
 def test_an_opened_issue_goes_on(pd):
     result = pd.run(STEP)
 

@@ -26,7 +26,10 @@ def test_a_complete_signup_is_accepted(pd):
 def test_missing_fields_get_a_422_and_stop_the_workflow(pd):
     result = pd.run(STEP, event=http_event(body={"email": "ada@example.com"}))
 
-    assert result.response == {"status": 422, "body": {"error": "missing fields", "fields": ["name"]}}
+    assert result.response == {
+        "status": 422,
+        "body": {"error": "missing fields", "fields": ["name"]},
+    }
     assert result.exit_reason == "incomplete signup"
 
 

@@ -24,9 +24,16 @@ def test_uploads_the_report_from_tmp_as_multipart(pd, pd_tmp, pd_http):
     (request,) = pd_http.requests
     token = pd.inputs["box"]["$auth"]["oauth_access_token"]
     assert request.headers["Authorization"] == f"Bearer {token}"
-    assert json.loads(request.form()["attributes"]) == {"name": "report.pdf", "parent": {"id": "4242"}}
+    assert json.loads(request.form()["attributes"]) == {
+        "name": "report.pdf",
+        "parent": {"id": "4242"},
+    }
     upload = request.files()["file"]
-    assert (upload.filename, upload.content, upload.content_type) == ("report.pdf", PDF, "application/pdf")
+    assert (upload.filename, upload.content, upload.content_type) == (
+        "report.pdf",
+        PDF,
+        "application/pdf",
+    )
 
 
 def test_a_name_conflict_fails_the_step(pd, pd_tmp, pd_http):

@@ -90,7 +90,11 @@ def test_flow_arguments_are_recorded_with_defaults():
     assert pd.flow.calls[0].arguments == {"timeout_ms": 24 * 60 * 60 * 1000}
     other = Pipedream()
     other.flow.rerun(500, context={"n": 1})
-    assert other.flow.calls[0].arguments == {"delay_ms": 500, "context": {"n": 1}, "max_retries": 10}
+    assert other.flow.calls[0].arguments == {
+        "delay_ms": 500,
+        "context": {"n": 1},
+        "max_retries": 10,
+    }
 
 
 @pytest.mark.parametrize(

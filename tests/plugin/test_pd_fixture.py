@@ -78,7 +78,10 @@ def test_marker_values_are_not_shared_between_tests(pytester, run):
         ("pd.export('when', object())", "*TypeError: export 'when' is not JSON-serializable*"),
         ("return {1, 2}", "*TypeError: the step's return value is not JSON-serializable*"),
         ("pd.respond({'status': 200})", "*ValueError: pd.respond() needs body*"),
-        ("pd.flow.delay(1000); pd.respond({'status': 200, 'body': ''})", "*RuntimeError: pd.respond() cannot be used after*"),
+        (
+            "pd.flow.delay(1000); pd.respond({'status': 200, 'body': ''})",
+            "*RuntimeError: pd.respond() cannot be used after*",
+        ),
         ("pd.send.http({})", "*AttributeError: pd.send.http does not exist in Python steps*"),
         ("pd.inputs['data_store']['missing']", "*TypeError: data store has no key 'missing'*"),
     ],
@@ -159,7 +162,9 @@ def test_steps_that_pass_never_write_the_real_tmp(pytester, run, step):
             return t.name
         """,
     )
-    pytester.makepyfile("def test_w(pd):\n    assert pd.run('steps/writer.py').return_value.startswith('/tmp/')\n")
+    pytester.makepyfile(
+        "def test_w(pd):\n    assert pd.run('steps/writer.py').return_value.startswith('/tmp/')\n"
+    )
     run().assert_outcomes(passed=1)
     assert not os.path.exists("/tmp/pd-fixture-check.txt")
 

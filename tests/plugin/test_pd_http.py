@@ -17,7 +17,9 @@ URL = "https://api.example.com/v1/items"
 def test_is_a_started_responses_mock(pd_http):
     assert isinstance(pd_http, StrictRequestsMock)
     pd_http.add(pd_http.GET, URL, json={"items": []})
-    pd_http.post(URL, json={"id": 1}, status=201, match=[pd_http.matchers.json_params_matcher({"n": 1})])
+    pd_http.post(
+        URL, json={"id": 1}, status=201, match=[pd_http.matchers.json_params_matcher({"n": 1})]
+    )
     assert requests.get(URL, timeout=5).json() == {"items": []}
     response = requests.post(URL, json={"n": 1}, timeout=5)
     assert response.status_code == 201 and response.json() == {"id": 1}
@@ -79,24 +81,32 @@ def test_files_and_multipart_encoder_decode_identically(pd_http):
     pd_http.post(URL)
     pdf = b"%PDF-1.7 " + bytes(range(256)) * 40
     fields = _multipart_fields(io.BytesIO(pdf))
-    requests.post(URL, files={"file": fields["file"], "note": fields["note"]}, data={"title": "Q3"}, timeout=5)
+    requests.post(
+        URL, files={"file": fields["file"], "note": fields["note"]}, data={"title": "Q3"}, timeout=5
+    )
     encoder = MultipartEncoder(fields=_multipart_fields(io.BytesIO(pdf)))
     requests.post(URL, data=encoder, headers={"Content-Type": encoder.content_type}, timeout=5)
     via_files, via_encoder = pd_http.requests
     assert via_files.form() == via_encoder.form() == {"title": "Q3", "note": "plain"}
     assert via_files.files() == via_encoder.files()
     upload = via_encoder.files()["file"]
-    assert (upload.filename, upload.content, upload.content_type) == ("report.pdf", pdf, "application/pdf")
+    assert (upload.filename, upload.content, upload.content_type) == (
+        "report.pdf",
+        pdf,
+        "application/pdf",
+    )
 
 
 def test_monitor_callbacks_fire_per_wire_block(pd_http):
     pd_http.post(URL)
-    encoder = MultipartEncoder(fields={"file": ("big.bin", io.BytesIO(b"x" * (BLOCKSIZE * 3)), "application/octet-stream")})
+    encoder = MultipartEncoder(
+        fields={"file": ("big.bin", io.BytesIO(b"x" * (BLOCKSIZE * 3)), "application/octet-stream")}
+    )
     seen = []
     monitor = MultipartEncoderMonitor(encoder, lambda m: seen.append(m.bytes_read))
     requests.post(URL, data=monitor, headers={"Content-Type": monitor.content_type}, timeout=5)
     assert len(seen) >= 4
-    assert all(b - a <= BLOCKSIZE for a, b in zip([0, *seen], seen))
+    assert all(b - a <= BLOCKSIZE for a, b in zip([0, *seen], seen, strict=False))
     assert seen[-1] == encoder.len == len(pd_http.requests[0].body)
 
 
@@ -148,10 +158,12 @@ def test_plain_bytes_bodies_stream_too(pd_http):
 def test_broken_stream_raises_chunked_encoding_error_after_n_bytes(pd_http):
     pd_http.get(URL, body=BrokenStream([b"x" * 60, b"y" * 60], after=100))
     received = bytearray()
-    with pytest.raises(requests.exceptions.ChunkedEncodingError, match="Connection broken"):
-        with requests.get(URL, stream=True, timeout=5) as response:
-            for chunk in response.iter_content(chunk_size=30):
-                received += chunk
+    with (
+        pytest.raises(requests.exceptions.ChunkedEncodingError, match="Connection broken"),
+        requests.get(URL, stream=True, timeout=5) as response,
+    ):
+        for chunk in response.iter_content(chunk_size=30):
+            received += chunk
     assert len(received) == 90  # the last partial block is lost, as with a real reset
 
 

@@ -41,7 +41,7 @@ def test_open_and_io_open(pd_tmp, name):
     with open(f"/tmp/{name}", "w") as f:
         f.write("a")
         assert f.name == f"/tmp/{name}"
-    with io.open(f"/tmp/{name}", "a") as f:
+    with io.open(f"/tmp/{name}", "a") as f:  # noqa: UP020 - io.open is patched separately
         f.write("b")
     with open(f"/tmp/{name}", "rb", buffering=0) as raw:
         assert raw.read() == b"ab" and raw.name == f"/tmp/{name}"
@@ -139,7 +139,7 @@ def test_tempfile(pd_tmp):
     with tempfile.NamedTemporaryFile("w", suffix=".csv") as f:
         f.write("a,b")
         f.flush()
-        assert f.name.startswith("/tmp/") and open(f.name).read() == "a,b"
+        assert f.name.startswith("/tmp/") and Path(f.name).read_text() == "a,b"
     assert not os.path.exists(f.name)
     with tempfile.TemporaryDirectory() as tmp:
         assert tmp.startswith("/tmp/") and os.path.isdir(tmp)
@@ -148,7 +148,9 @@ def test_tempfile(pd_tmp):
         assert explicit.name.startswith("/tmp/")
 
 
-@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="reads /proc to find anonymous files")
+@pytest.mark.skipif(
+    not os.path.isdir("/proc/self/fd"), reason="reads /proc to find anonymous files"
+)
 def test_anonymous_temporary_files_live_in_pd_tmp(pd_tmp):
     with tempfile.TemporaryFile() as anonymous:
         assert REAL_READLINK(f"/proc/self/fd/{anonymous.fileno()}").startswith(f"{pd_tmp}/")
@@ -160,7 +162,11 @@ def test_anonymous_temporary_files_live_in_pd_tmp(pd_tmp):
 def test_os_walk_and_disk_usage(pd_tmp):
     (pd_tmp / "a" / "b").mkdir(parents=True)
     (pd_tmp / "a" / "b" / "f.txt").write_text("x")
-    assert list(os.walk("/tmp")) == [("/tmp", ["a"], []), ("/tmp/a", ["b"], []), ("/tmp/a/b", [], ["f.txt"])]
+    assert list(os.walk("/tmp")) == [
+        ("/tmp", ["a"], []),
+        ("/tmp/a", ["b"], []),
+        ("/tmp/a/b", [], ["f.txt"]),
+    ]
     assert shutil.disk_usage("/tmp").total > 0
 
 
@@ -173,7 +179,8 @@ def test_bytes_and_pathlike_paths(pd_tmp, name):
 
 def test_paths_inside_pytest_basetemp_are_not_redirected(pd_tmp, tmp_path, name):
     (tmp_path / name).write_text("mine")
-    assert open(tmp_path / name).read() == "mine"
+    with open(tmp_path / name) as f:
+        assert f.read() == "mine"
     assert str(tmp_path / name) == os.path.join(str(tmp_path), name)
     assert not (pd_tmp / name).exists()
 
@@ -240,7 +247,10 @@ def test_real_tmp_access_fails_the_test_even_if_swallowed(pytester, run):
     result = run()
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(
-        ["*pd_tmp: the code under test touched the real /tmp*", "*open('/tmp/pdtmp-leak-check.txt')*"]
+        [
+            "*pd_tmp: the code under test touched the real /tmp*",
+            "*open('/tmp/pdtmp-leak-check.txt')*",
+        ]
     )
     assert not os.path.exists("/tmp/pdtmp-leak-check.txt")
 

@@ -1,4 +1,4 @@
-"""Real pytest runs: each strictness fails the test itself (not its teardown); markers and ini relax it."""
+"""Real pytest runs: each strictness fails the test itself, not its teardown; markers relax it."""
 
 from __future__ import annotations
 
@@ -49,7 +49,10 @@ def test_an_unused_response_fails_the_test(suite, run):
     result = run()
     result.assert_outcomes(failed=1, errors=0)
     result.stdout.fnmatch_lines(
-        ["*registered responses that were never requested:", "*- POST https://api.example.com/v1/items"]
+        [
+            "*registered responses that were never requested:",
+            "*- POST https://api.example.com/v1/items",
+        ]
     )
     result.stdout.no_fnmatch_line("*- GET https://api.example.com/v1/items")
 
@@ -93,7 +96,9 @@ def test_unmatched_requests_are_noted_on_a_test_that_fails_anyway(suite, run):
     )
     result = run()
     result.assert_outcomes(failed=1, errors=0)
-    result.stdout.fnmatch_lines(["*the step's own failure*", "*no registered response matches GET*"])
+    result.stdout.fnmatch_lines(
+        ["*the step's own failure*", "*no registered response matches GET*"]
+    )
     result.stdout.no_fnmatch_line("*never requested*")
 
 
@@ -162,7 +167,7 @@ def test_marker_allows_the_network(suite, run):
             with socket.socket() as sock, pytest.raises(OSError):
                 sock.connect(("192.0.2.1", 443))
             assert fake_connect == []
-        """
+        """,
     )
     result = run()
     result.assert_outcomes(passed=1, failed=1)
@@ -264,7 +269,9 @@ def test_unknown_marker_keywords_are_an_error(suite, run):
 
 def test_markers_are_registered_for_strict_markers(pytester, run):
     result = run("--markers")
-    result.stdout.fnmatch_lines(["@pytest.mark.pd(inputs=None, steps=None, event=None, env=None):*"])
+    result.stdout.fnmatch_lines(
+        ["@pytest.mark.pd(inputs=None, steps=None, event=None, env=None):*"]
+    )
     result.stdout.fnmatch_lines(["@pytest.mark.pd_http(assert_all_requests_are_fired=True*"])
 
 
