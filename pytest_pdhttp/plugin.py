@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
 
-from . import strict, tmpaudit, tmpdir
+from . import strict, tempfiles, tmpaudit, tmpdir
 from .context import Pipedream
 from .http import StrictRequestsMock
-from .markers import HTTP_KEYWORDS, PD_KEYWORDS, env_items, http_settings, ini_name, marker_kwargs
+from .markers import (
+    HTTP_KEYWORDS,
+    PD_KEYWORDS,
+    env_items,
+    http_settings,
+    ini_name,
+    marker_kwargs,
+)
 from .netguard import NetworkGuard
 
 _INI_HELP = {
@@ -64,14 +70,13 @@ def pd_tmp(
     """A real directory standing in for the step's /tmp while the test runs."""
     root = tmp_path / "pd_tmp"
     root.mkdir()
-    basetemp = tmp_path_factory.getbasetemp()
-    keep = [basetemp, request.config.rootpath, *(Path(p) for p in _prefixes())]
-    keep += [p for p in basetemp.parents if p.name.startswith("pytest-of-")]
+    keep = tmpdir.never_moved(tmp_path_factory.getbasetemp(), request.config.rootpath)
     tmp_map = tmpdir.TmpMap(root, keep)
     watch = tmpaudit.RealTmpWatch(tmp_map)
     strict.register(request.node, watch)
     with pytest.MonkeyPatch.context() as monkeypatch, tmpaudit.watching(watch):
         tmpdir.install(tmp_map, monkeypatch)
+        tempfiles.install(tmp_map, monkeypatch)
         yield root
     strict.fail_if_any(watch.problems(test_failed=True))
 
@@ -104,7 +109,3 @@ def pd(request: pytest.FixtureRequest, pd_tmp: Path, monkeypatch: pytest.MonkeyP
         else:
             monkeypatch.setenv(name, value)
     return Pipedream(**options, base_dir=request.path.parent)
-
-
-def _prefixes() -> set[str]:
-    return {sys.prefix, sys.base_prefix, sys.exec_prefix}

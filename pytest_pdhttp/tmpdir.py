@@ -6,13 +6,12 @@ import builtins
 import contextlib
 import functools
 import glob
-import inspect
 import io
 import os
 import pathlib
 import posixpath
 import shutil
-import tempfile
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,7 +21,7 @@ import pytest
 FAKE_ROOT = "/tmp"
 P = TypeVar("P")
 
-# name -> how many leading positional arguments are paths, and whether it returns a path
+# function name -> how many of its leading positional arguments are paths
 _OS = {
     "open": 1, "stat": 1, "lstat": 1, "access": 1, "listdir": 1, "remove": 1, "unlink": 1,
     "rename": 2, "replace": 2, "makedirs": 1, "mkdir": 1, "rmdir": 1, "removedirs": 1,
@@ -41,6 +40,13 @@ _CAPTURING_CLASSES = [
     for c in (getattr(pathlib, "_NormalAccessor", None), getattr(glob, "_StringGlobber", None))
     if c is not None
 ]
+
+
+def never_moved(basetemp: Path, rootdir: Path) -> list[Path]:
+    """pytest's base directory (and the pytest-of-<user> above it), the rootdir, the interpreter."""
+    prefixes = {sys.prefix, sys.base_prefix, sys.exec_prefix}
+    pytest_of = [p for p in basetemp.parents if p.name.startswith("pytest-of-")]
+    return [basetemp, *pytest_of, rootdir, *(Path(p) for p in prefixes)]
 
 
 class TmpMap:
@@ -88,7 +94,7 @@ class TmpMap:
 
 def install(tmp_map: TmpMap, monkeypatch: pytest.MonkeyPatch) -> None:
     """Patch the file APIs for as long as ``monkeypatch`` is not undone."""
-    replaced: dict[Any, Any] = {}  # original function -> its wrapper
+    replaced: dict[int, Any] = {}  # id of the original function -> its wrapper
     for module, table, returns_path in (
         (os, _OS, False),
         (os.path, _OS_PATH, False),
@@ -98,83 +104,21 @@ def install(tmp_map: TmpMap, monkeypatch: pytest.MonkeyPatch) -> None:
         for name, count in table.items():
             original = getattr(module, name, None)
             if original is not None:
-                replaced[original] = _wrap(original, tmp_map, count, returns_path)
-                monkeypatch.setattr(module, name, replaced[original])
+                replaced[id(original)] = _wrap(original, tmp_map, count, returns_path)
+                monkeypatch.setattr(module, name, replaced[id(original)])
     for module, name, wrapper in (
         (os, "readlink", _wrap(os.readlink, tmp_map, 1, True)),
         (os, "scandir", _scandir(os.scandir, tmp_map)),
         (builtins, "open", _open(builtins.open, tmp_map)),
         (io, "open", _open(io.open, tmp_map)),
     ):
-        replaced[getattr(module, name)] = wrapper
+        replaced[id(getattr(module, name))] = wrapper
         monkeypatch.setattr(module, name, wrapper)
     for owner in _CAPTURING_CLASSES:
         for name, value in list(vars(owner).items()):
             function = value.__func__ if isinstance(value, staticmethod) else value
-            if _hashable(function) and function in replaced:
-                monkeypatch.setattr(owner, name, staticmethod(replaced[function]))
-    _install_tempfile(tmp_map, monkeypatch)
-
-
-def _hashable(value: object) -> bool:
-    try:
-        hash(value)
-    except TypeError:
-        return False
-    return True
-
-
-def _install_tempfile(tmp_map: TmpMap, monkeypatch: pytest.MonkeyPatch) -> None:
-    """tempfile creates in the real directory (its own cleanup keeps real names), and the
-    names it hands out read "/tmp/..."."""
-    monkeypatch.setattr(tempfile, "gettempdir", lambda: FAKE_ROOT)
-    monkeypatch.setattr(tempfile, "gettempdirb", lambda: os.fsencode(FAKE_ROOT))
-
-    def with_real_dir(func: Callable[..., Any]) -> Callable[..., Any]:
-        signature = inspect.signature(func)
-
-        @functools.wraps(func)
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            bound = signature.bind_partial(*args, **kwargs)
-            bound.arguments["dir"] = tmp_map.to_real(bound.arguments.get("dir")) or tmp_map.real
-            return func(*bound.args, **bound.kwargs)
-
-        return wrapper
-
-    mkstemp, mkdtemp = with_real_dir(tempfile.mkstemp), with_real_dir(tempfile.mkdtemp)
-    named, anonymous = (
-        with_real_dir(tempfile.NamedTemporaryFile),
-        with_real_dir(tempfile.TemporaryFile),
-    )
-
-    def fake_mkstemp(*args: Any, **kwargs: Any) -> tuple[int, Any]:
-        fd, name = mkstemp(*args, **kwargs)
-        return fd, tmp_map.to_fake(name)
-
-    def fake_named(*args: Any, **kwargs: Any) -> Any:
-        wrapper = named(*args, **kwargs)
-        wrapper.name = tmp_map.to_fake(wrapper.name)  # its closer keeps the real name to delete
-        _show_name(wrapper.file, wrapper.name)
-        return wrapper
-
-    class TemporaryDirectory(tempfile.TemporaryDirectory):  # type: ignore[type-arg]
-        def __init__(
-            self, suffix: Any = None, prefix: Any = None, dir: Any = None, *args: Any, **kwargs: Any
-        ) -> None:
-            super().__init__(suffix, prefix, tmp_map.to_real(dir) or tmp_map.real, *args, **kwargs)
-            self.name = tmp_map.to_fake(self.name)
-
-    monkeypatch.setattr(tempfile, "mkstemp", functools.wraps(tempfile.mkstemp)(fake_mkstemp))
-    monkeypatch.setattr(
-        tempfile,
-        "mkdtemp",
-        functools.wraps(tempfile.mkdtemp)(lambda *a, **k: tmp_map.to_fake(mkdtemp(*a, **k))),
-    )
-    monkeypatch.setattr(
-        tempfile, "NamedTemporaryFile", functools.wraps(tempfile.NamedTemporaryFile)(fake_named)
-    )
-    monkeypatch.setattr(tempfile, "TemporaryFile", anonymous)
-    monkeypatch.setattr(tempfile, "TemporaryDirectory", TemporaryDirectory)
+            if id(function) in replaced:
+                monkeypatch.setattr(owner, name, staticmethod(replaced[id(function)]))
 
 
 def _wrap(func: Callable[..., Any], tmp_map: TmpMap, count: int, returns_path: bool) -> Any:
@@ -196,13 +140,13 @@ def _open(real_open: Callable[..., Any], tmp_map: TmpMap) -> Any:
         real = tmp_map.to_real(file)
         stream = real_open(real, *args, **kwargs)
         if real is not file:
-            _show_name(stream, os.fspath(file))
+            show_name(stream, os.fspath(file))
         return stream
 
     return open
 
 
-def _show_name(stream: Any, name: str | bytes) -> None:
+def show_name(stream: Any, name: str | bytes) -> None:
     """Make ``f.name`` the path the code opened, as it would be without redirection."""
     raw = stream
     while True:
