@@ -166,7 +166,7 @@ class Pipedream:
                 self.steps[name] = outputs
 
 
-def _checked_response(response: object) -> Mapping[str, Any]:
+def _checked_response(response: object) -> dict[str, Any]:
     if not isinstance(response, Mapping):
         raise TypeError(f"pd.respond() takes a dict with status and body, got {response!r}")
     missing = {"status", "body"} - response.keys()
@@ -186,4 +186,4 @@ def _checked_response(response: object) -> Mapping[str, Any]:
         isinstance(k, str) and isinstance(v, str) for k, v in headers.items()
     ):
         raise TypeError(f"pd.respond() headers must map str to str, got {headers!r}")
-    return response
+    return dict(response)

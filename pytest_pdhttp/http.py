@@ -39,7 +39,7 @@ class StrictRequestsMock(responses.RequestsMock):
         self._reported_unmatched = 0
         self._misses: dict[int, str] = {}
 
-    def add(  # type: ignore[override]
+    def add(
         self,
         method: Any = None,
         url: Any = None,
@@ -64,7 +64,7 @@ class StrictRequestsMock(responses.RequestsMock):
     put = partialmethod(add, responses.PUT)
 
     def _on_request(self, adapter: Any, request: requests.PreparedRequest, **kwargs: Any) -> Any:
-        request.body = drain(request.body)  # type: ignore[assignment]
+        request.body = drain(request.body)
         self.requests.append(RecordedRequest.from_prepared(request))
         try:
             return super()._on_request(adapter, request, **kwargs)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 _serial = itertools.count(1)
 
@@ -41,4 +41,4 @@ def find_handler(module: ModuleType) -> Callable[[Any], Any]:
     handler = getattr(module, "handler", None)
     if not callable(handler):
         raise AttributeError(f"{module.__file__} defines no top-level handler(pd) function")
-    return handler
+    return cast("Callable[[Any], Any]", handler)

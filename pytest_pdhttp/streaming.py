@@ -42,6 +42,7 @@ class StreamingResponse(responses.Response):
 
     def __init__(self, method: str, url: Any, body: Any, **kwargs: Any) -> None:
         super().__init__(method, url, body=b"", **kwargs)
+        self.break_after: int | None
         if isinstance(body, BrokenStream):
             self.chunks, self.break_after = body.chunks, body.after
         else:
