@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import io
 import os
 import pathlib
@@ -157,6 +158,14 @@ def test_anonymous_temporary_files_live_in_pd_tmp(pd_tmp):
     with tempfile.SpooledTemporaryFile(max_size=10) as spooled:
         spooled.write(b"more than ten bytes")
         assert REAL_READLINK(f"/proc/self/fd/{spooled.fileno()}").startswith(f"{pd_tmp}/")
+
+
+def test_glob_module(pd_tmp):
+    (pd_tmp / "a.csv").write_text("x")
+    (pd_tmp / "sub").mkdir()
+    (pd_tmp / "sub" / "b.csv").write_text("y")
+    assert glob.glob("/tmp/*.csv") == ["/tmp/a.csv"]
+    assert sorted(glob.glob("/tmp/**/*.csv", recursive=True)) == ["/tmp/a.csv", "/tmp/sub/b.csv"]
 
 
 def test_os_walk_and_disk_usage(pd_tmp):
