@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Generator, Iterator
 from pathlib import Path
 
@@ -9,9 +10,8 @@ import pytest
 
 from . import strict, tempfiles, tmpaudit, tmpdir
 from .context import Pipedream
-from .http import StrictRequestsMock
+from .http import HttpSettings, StrictRequestsMock
 from .markers import (
-    HTTP_KEYWORDS,
     PD_KEYWORDS,
     env_items,
     http_settings,
@@ -28,8 +28,7 @@ _INI_HELP = {
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    for keyword in HTTP_KEYWORDS:
-        default = keyword != "allow_network"
+    for keyword, default in dataclasses.asdict(HttpSettings()).items():
         parser.addini(ini_name(keyword), _INI_HELP[keyword], type="bool", default=default)
 
 
