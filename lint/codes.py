@@ -5,6 +5,7 @@ from __future__ import annotations
 ENGINE_CODES = {
     "PD001": "syntax-error",
     "PD002": "unused-suppression",
+    "PD003": "file-too-large",
 }
 RULE_CODES = {
     "PD101": "unclosed-file",

@@ -23,6 +23,9 @@ from .walker import Walker
 
 SYNTAX_ERROR = ("PD001", "syntax-error")
 UNUSED_SUPPRESSION = ("PD002", "unused-suppression")
+TOO_LARGE = ("PD003", "file-too-large")
+# libcst needs about a minute per megabyte on long flat literals; step code is far smaller.
+MAX_CHARACTERS = 1_000_000
 
 
 @dataclass
@@ -166,10 +169,16 @@ def lint_snippet(
         if any(marker in snippet.text for marker in SUPPRESSION_MARKERS)
         else []
     )
+    # CPython's parser first: it is fast, words errors well, and rejects the deeply nested input
+    # that makes libcst's parser crash or take minutes.
+    python_error = _python_syntax_error(snippet.text)
+    if python_error is not None and python_error[3]:
+        finding = _syntax_error(snippet, path, *python_error[:3])
+        return SnippetResult(_unsuppressed([finding], suppressions, snippet, []), None)
     try:
         module = cst.parse_module(snippet.text)
     except cst.ParserSyntaxError as error:
-        line, column, message = _python_syntax_error(snippet.text) or (
+        line, column, message = python_error[:3] if python_error else (
             error.raw_line, error.raw_column, error.message
         )
         finding = _syntax_error(snippet, path, line, column, message)
@@ -192,7 +201,11 @@ def lint_snippet(
     if not context.pending and not report_unused:
         return SnippetResult([], module)
 
-    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    try:
+        positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    except RecursionError:
+        finding = _syntax_error(snippet, path, 1, 0, "cannot analyse: the code is nested too deeply")
+        return SnippetResult([finding], None)
     spans = statement_spans(module, positions) if suppressions or settings.get("fingerprints") else []
     index = SuppressionIndex(suppressions, spans) if suppressions else None
     want_edits = bool(settings.get("edits"))
@@ -249,16 +262,24 @@ def statement_fingerprint(text: str, line: int, spans: list[tuple[int, int]]) ->
     return hashlib.sha1(" ".join(" ".join(lines).split()).encode()).hexdigest()[:20]
 
 
-def _python_syntax_error(text: str) -> tuple[int, int, str] | None:
-    """CPython's own account of a syntax error (clearer position and wording), if it has one."""
+_TOO_COMPLEX = ("too many nested", "too many levels of indentation", "too complex")
+
+
+def _python_syntax_error(text: str) -> tuple[int, int, str, bool] | None:
+    """CPython's account of a syntax error: (line, column, message, final).
+
+    `final` when the code is too complex for Python itself: libcst must not be tried then. Other
+    errors may be newer syntax than this interpreter knows, so libcst gets its say.
+    """
     try:
         compile(text, "<snippet>", "exec", ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
     except SyntaxError as error:
-        if error.lineno is None:
-            return None
-        return error.lineno, max((error.offset or 1) - 1, 0), error.msg
-    except (ValueError, RecursionError, MemoryError):
-        return None
+        final = any(marker in error.msg for marker in _TOO_COMPLEX)
+        return error.lineno or 1, max((error.offset or 1) - 1, 0), error.msg, final
+    except (RecursionError, MemoryError):
+        return 1, 0, "too deeply nested for Python to compile", True
+    except ValueError as error:
+        return 1, 0, str(error), True
     return None
 
 
@@ -281,6 +302,10 @@ def lint_text(
     settings: dict[str, object] | None = None,
 ) -> list[Finding]:
     """All findings for one file's decoded text, sorted."""
+    if len(text) > MAX_CHARACTERS:
+        size = len(text.encode("utf-8", "surrogatepass")) / 1_000_000
+        message = f"not linted: the file is {size:.1f} MB, over the {MAX_CHARACTERS // 1_000_000} MB limit"
+        return [Finding(path, 1, 1, TOO_LARGE[0], TOO_LARGE[1], message)]
     findings: list[Finding] = []
     for snippet in snippets_of(text, path):
         findings.extend(lint_snippet(snippet, path, rule_classes, settings).findings)
