@@ -9,11 +9,13 @@ import libcst as cst
 from ._strings import PLACEHOLDER, builds_string, has_hole, is_piece_of_larger_string, template_of, text_of
 from .base import Invalid, Rule, Valid
 
-# An operation (`query Name($id: ID!) {`, `mutation {`) or a selection set (`{ viewer {`, `{ user(`).
-# A `{` followed by a quote is JSON built by hand, not GraphQL.
+# An operation (`query Name($id: ID!) {`, `mutation {`) or a selection set whose first field is
+# followed by arguments, a sub-selection, an alias, a directive or more fields (`{ viewer {`,
+# `{ user(`, `{ a: b`, `{\n  id\n  name`). Not GraphQL: `{"key": ...}` (JSON built by hand),
+# `{name} is ...` (a format placeholder), `{key:'value'}` (a JavaScript-style object).
 GRAPHQL_START = re.compile(
     r"(?:(?:query|mutation|subscription)(?:\s+[_A-Za-z][_0-9A-Za-z]*)?\s*[({@]"
-    r"|\{\s*[_A-Za-z][_0-9A-Za-z]*\s*[({}:@\s])"
+    r"|\{\s*[_A-Za-z][_0-9A-Za-z]*(?:\s*[({@]|\s*:\s*[_A-Za-z]|\s+[_A-Za-z}]))"
 )
 
 
@@ -85,6 +87,11 @@ class GraphqlInterpolation(Rule):
         Valid('''
             QUERY = "query { viewer { login } }"
             FULL = QUERY + "\\n"
+        '''),
+        Valid('''
+            def handler(pd):
+                message = ("{name} is deprecated, use {other} instead. " + pd.inputs["hint"]).format(name="a", other="b")
+                selector = f"{{imageDigest:'{pd.inputs['digest']}'}}"
         '''),
     ]
     INVALID = [
