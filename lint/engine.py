@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import warnings
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
@@ -272,7 +273,9 @@ def _python_syntax_error(text: str) -> tuple[int, int, str, bool] | None:
     errors may be newer syntax than this interpreter knows, so libcst gets its say.
     """
     try:
-        compile(text, "<snippet>", "exec", ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the user's code may well warn; that is not ours to say
+            compile(text, "<snippet>", "exec", ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
     except SyntaxError as error:
         final = any(marker in error.msg for marker in _TOO_COMPLEX)
         return error.lineno or 1, max((error.offset or 1) - 1, 0), error.msg, final
