@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from .base import Invalid, Rule, Valid
 from ._requests_args import is_constant
+from .base import Invalid, Rule, Valid
 from .scoped import ScopeStack, assigned_names, in_finally, single_name_target
 
 CLOSING_WRAPPERS = frozenset({"contextlib.closing"})

@@ -5,8 +5,8 @@ from __future__ import annotations
 import libcst as cst
 
 from ..model import dotted_name
-from .base import Invalid, Rule, Valid
 from ._requests_args import is_constant
+from .base import Invalid, Rule, Valid
 
 SESSION_SENDS = frozenset({"send"})
 

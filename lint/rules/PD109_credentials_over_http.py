@@ -5,8 +5,15 @@ from __future__ import annotations
 import libcst as cst
 
 from ..secrets import is_credential_name
+from ._requests_args import (
+    DictEdits,
+    could_be_loopback,
+    http_host,
+    is_constant,
+    is_loopback,
+    literal_prefix,
+)
 from .base import Invalid, Rule, Valid
-from ._requests_args import DictEdits, could_be_loopback, http_host, is_constant, is_loopback, literal_prefix
 
 BODY_ARGUMENTS = ("params", "data", "json")
 

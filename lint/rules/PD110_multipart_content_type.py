@@ -5,8 +5,8 @@ from __future__ import annotations
 import libcst as cst
 
 from ..model import dotted_name
-from .base import Invalid, Rule, Valid
 from ._requests_args import DictEdits, get_ci, literal_prefix
+from .base import Invalid, Rule, Valid
 
 TOOLBELT = "requests_toolbelt."
 ENCODER_CLASSES = frozenset({"MultipartEncoder", "MultipartEncoderMonitor"})

@@ -23,7 +23,7 @@ _IPV4_LOOPBACK = re.compile(r"^127(?:\.\d{1,3}){3}$")
 
 
 # --- literal values ----------------------------------------------------------------------------
-def resolve(model: "Model", node: cst.BaseExpression | None) -> cst.BaseExpression | None:
+def resolve(model: Model, node: cst.BaseExpression | None) -> cst.BaseExpression | None:
     """Follow names to the expression they are bound to, a few levels deep."""
     for _ in range(_FOLLOW_DEPTH):
         if node is None:
@@ -35,13 +35,13 @@ def resolve(model: "Model", node: cst.BaseExpression | None) -> cst.BaseExpressi
     return node
 
 
-def is_constant(model: "Model", node: cst.BaseExpression | None, constant: str) -> bool:
+def is_constant(model: Model, node: cst.BaseExpression | None, constant: str) -> bool:
     """Is `node` the literal `True`/`False`/`None`, or a name bound to it?"""
     value = resolve(model, node)
     return isinstance(value, cst.Name) and value.value == constant
 
 
-def int_value(model: "Model", node: cst.BaseExpression | None) -> int | None:
+def int_value(model: Model, node: cst.BaseExpression | None) -> int | None:
     value = resolve(model, node)
     if isinstance(value, cst.Integer):
         try:
@@ -51,7 +51,7 @@ def int_value(model: "Model", node: cst.BaseExpression | None) -> int | None:
     return None
 
 
-def literal_prefix(model: "Model", node: cst.BaseExpression | None, depth: int = 0) -> str | None:
+def literal_prefix(model: Model, node: cst.BaseExpression | None, depth: int = 0) -> str | None:
     """The text a string expression certainly starts with: a plain literal's whole value, an
     f-string's text up to the first `{...}`, the left end of a `+` concatenation, the template of
     `"..." % x` / `"...".format(x)` up to its first placeholder. None when unknown."""
@@ -95,7 +95,7 @@ def http_host(prefix: str) -> tuple[str, bool] | None:
     """For a URL prefix starting with `http://`: (host, complete). `complete` is False when the
     literal text stops inside the host (`f"http://api{n}..."`). None for any other scheme."""
     stripped = prefix.lstrip()
-    if not stripped[:7].lower() == "http://":
+    if stripped[:7].lower() != "http://":
         return None
     rest = stripped[7:]
     end = len(rest)
@@ -203,7 +203,7 @@ class DictEdits:
         return {}
 
     def entries(
-        self, model: "Model", node: cst.BaseExpression | None
+        self, model: Model, node: cst.BaseExpression | None
     ) -> dict[str, cst.BaseExpression] | None:
         """String keys -> values of a dict argument (a literal, or a name bound to one plus the
         keys assigned to it since), keys as written. {} when absent, None when it cannot be known."""
