@@ -300,6 +300,20 @@ class UnclosedStream(Rule):
             assert isinstance(value, cst.Call)
             self._track(name, value)
 
+    def visit_For(self, node: cst.For) -> None:
+        self._forget(_target_names(node.target))
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        if node.asname is not None and not self._is_stream(node.item):
+            self._forget(_target_names(node.asname.name))
+
+    def _forget(self, names: list[str]) -> None:
+        """Names rebound by a `for` target or a `with ... as` of something else."""
+        table = self.tracked.current
+        for name in names:
+            if name in table:
+                self._leaked(table.pop(name))
+
     def _track(self, name: str, call: cst.Call, closed: bool = False) -> None:
         table = self.tracked.current
         if name in table:
@@ -329,3 +343,13 @@ class UnclosedStream(Rule):
             self._report_whole_read(stream.call, attr)
         elif attr == "close" and not stream.closed and in_finally(self.parents):
             stream.closed = True
+
+
+def _target_names(target: cst.BaseExpression) -> list[str]:
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [name for element in target.elements for name in _target_names(element.value)]
+    if isinstance(target, cst.StarredElement):
+        return _target_names(target.value)
+    return []
