@@ -380,3 +380,25 @@ def test_statistics_sorted_by_count_then_code() -> None:
         " 1  PD001      syntax-error",
     ]
     assert render_statistics([]) == ""
+
+
+def test_engine_codes_have_descriptors_in_step_with_the_code_table() -> None:
+    from lint.codes import ALL_CODES
+    from lint.report._common import rule_catalog
+
+    catalog = {rule.code: rule.name for rule in rule_catalog()}
+    assert {code: catalog.get(code) for code in ALL_CODES if code in catalog} == {
+        code: name for code, name in ALL_CODES.items() if code in catalog
+    }
+    engine = {code for code in ALL_CODES if code not in all_rules()}
+    assert engine <= set(catalog)
+
+
+def test_renderer_keywords() -> None:
+    import inspect
+
+    for name, renderer in FORMATS.items():
+        parameters = list(inspect.signature(renderer).parameters)
+        assert parameters[0] == "findings"
+        extra = set(parameters[1:])
+        assert extra == {"text": {"color"}, "junit": {"files"}}.get(name, set()), name
