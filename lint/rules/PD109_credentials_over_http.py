@@ -164,6 +164,9 @@ class CredentialsOverHttp(Rule):
     def leave_Assign(self, node: cst.Assign) -> None:
         self.edits.on_assign(node)
 
+    def leave_AugAssign(self, node: cst.AugAssign) -> None:
+        self.edits.on_aug_assign(node)
+
     def visit_Del(self, node: cst.Del) -> None:
         self.edits.on_delete(node)
 

@@ -144,7 +144,8 @@ def could_be_loopback(partial_host: str) -> bool:
 class DictEdits:
     """What a rule has seen done to names bound to dict literals after they were bound:
     `headers["Content-Type"] = ...` (recorded), `headers.update(...)` and the like (the dict is
-    then unknown). Feed it from the rule's leave_Assign / visit_Call / scope handlers."""
+    then unknown). Feed it from the rule's leave_Assign / leave_AugAssign / visit_Call / visit_Del
+    and scope handlers."""
 
     OPAQUE_METHODS = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__"})
 
@@ -172,6 +173,11 @@ class DictEdits:
                     self.edits.current[name] = None
                 elif recorded is not None:
                     recorded[key] = node.value
+
+    def on_aug_assign(self, node: cst.AugAssign) -> None:
+        name = dotted_name(node.target) if isinstance(node.target, (cst.Name, cst.Attribute)) else None
+        if name is not None:
+            self.edits.current[name] = None  # `headers |= {...}`: contents unknown from here on
 
     def on_call(self, node: cst.Call) -> None:
         func = node.func
