@@ -25,6 +25,12 @@ ENGINE_RULES = {
         "A `# noqa: ...` or `# pdlint: ignore[...]` comment that matches no finding on its "
         "statement. Remove it, or fix the codes it lists, so it does not hide a future finding.",
     ),
+    "PD003": (
+        "file-too-large",
+        "the file is too large to lint",
+        "pdlint does not lint files over its size limit (generated or vendored code, data saved "
+        "with a .py name); the file was skipped. Exclude it in the configuration.",
+    ),
 }
 
 
@@ -45,6 +51,14 @@ def rule_catalog(findings: Iterable[Finding] = ()) -> list[RuleInfo]:
     catalog: dict[str, RuleInfo] = {}
     for code, (name, summary, description) in ENGINE_RULES.items():
         catalog[code] = RuleInfo(code, name, summary, description, None)
+    try:
+        from ..codes import ENGINE_CODES
+    except ImportError:  # pragma: no cover - older layout without the code table
+        ENGINE_CODES = {}
+    for code, name in ENGINE_CODES.items():
+        if code not in catalog or catalog[code].name != name:
+            text = name.replace("-", " ")
+            catalog[code] = RuleInfo(code, name, text, text, None)
     for code, rule in all_rules().items():
         catalog[code] = RuleInfo(
             code, rule.name, rule.summary, _description(rule), rule.fix_safety
