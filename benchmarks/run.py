@@ -94,15 +94,21 @@ class Run:
     returncode: int
     stdout: str = ""
     stderr: str = ""
+    timed_out: bool = False
 
 
-def timed_run(argv: list[str], cwd: Path, env: dict[str, str] | None = None, keep_output: bool = False) -> Run:
-    """Run `argv` to completion; wall time from here, CPU and max RSS of the tree from wait4."""
+def timed_run(argv: list[str], cwd: Path, env: dict[str, str] | None = None, keep_output: bool = False,
+              timeout: float = RUN_TIMEOUT) -> Run:
+    """Run `argv` to completion; wall time from here, CPU and max RSS of the tree from wait4.
+
+    Past `timeout` seconds the whole process group is killed and the run is marked `timed_out`.
+    """
+    killed = threading.Event()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
                                    start_new_session=True)
-        timer = threading.Timer(RUN_TIMEOUT, _kill_group, (process.pid,))
+        timer = threading.Timer(timeout, _kill_group, (process.pid, killed))
         timer.start()
         try:
             _pid, status, usage = os.wait4(process.pid, 0)
@@ -114,10 +120,12 @@ def timed_run(argv: list[str], cwd: Path, env: dict[str, str] | None = None, kee
         err.seek(0)
         stdout = out.read().decode("utf-8", "replace") if keep_output else ""
         stderr = err.read().decode("utf-8", "replace")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode, stdout, stderr)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode, stdout, stderr,
+               killed.is_set())
 
 
-def _kill_group(pid: int) -> None:
+def _kill_group(pid: int, killed: threading.Event) -> None:
+    killed.set()
     try:
         os.killpg(pid, signal.SIGKILL)
     except OSError:
@@ -175,7 +183,9 @@ class Measurement:
     ok_codes: tuple[int, ...] = (0,)
     count_findings: Callable[[str], int | str] | None = None
     setup: Callable[[], None] | None = None
+    timeout: float = RUN_TIMEOUT
     runs: list[Run] = field(default_factory=list)
+    timed_out: bool = False
     error: str | None = None
     findings: int | str | None = None
 
@@ -211,8 +221,13 @@ def run_rounds(measurements: list[Measurement], repeat: int, budget: float, prog
             if measurement.runs and sum(run.wall for run in measurement.runs) > budget:
                 continue
             run = timed_run(measurement.argv, measurement.cwd(round_number), env=BENCH_ENV,
-                            keep_output=measurement.count_findings is not None)
+                            keep_output=measurement.count_findings is not None, timeout=measurement.timeout)
             load.sample()
+            if run.timed_out:
+                measurement.timed_out = True
+                measurement.error = f"killed after {measurement.timeout:.0f} s (--slow-timeout)"
+                progress(f"  {measurement.label}: {measurement.error}")
+                continue
             if run.returncode not in measurement.ok_codes:
                 tail = " ".join(run.stderr.strip().splitlines()[-3:])[:300]
                 measurement.error = f"exit status {run.returncode}: {tail or 'no output on stderr'}"
@@ -268,7 +283,7 @@ class Tools:
 
 
 def corpus_measurements(corpus_: Corpus, tools: Tools, jobs: int, repeat: int, slow_repeat: int,
-                        work: Path) -> list[Measurement]:
+                        work: Path, slow_timeout: float = RUN_TIMEOUT) -> list[Measurement]:
     target = str(corpus_.path)
     pdlint = tools.pdlint + ["--isolated", "--exit-zero", "--no-color"]
     pd_findings = _lines_matching(r":\d+:\d+: PD\d{3} ")
@@ -324,7 +339,7 @@ def corpus_measurements(corpus_: Corpus, tools: Tools, jobs: int, repeat: int, s
         result.append(Measurement(
             "fixit", "fixit", "fixit lint (default rules)", n, peers["fixit"] + ["lint", target],
             corpus_.python_files, same, min(repeat, slow_repeat), ok_codes=(0, 1),
-            count_findings=_lines_matching(r"@\d+:\d+ ")))
+            count_findings=_lines_matching(r"@\d+:\d+ "), timeout=slow_timeout))
     if "semgrep" in peers:
         rules = work / "semgrep-rules.yml"
         rules.write_text(SEMGREP_RULES, encoding="utf-8")
@@ -332,7 +347,7 @@ def corpus_measurements(corpus_: Corpus, tools: Tools, jobs: int, repeat: int, s
             "semgrep", "semgrep", "semgrep scan (3 local rules)", n,
             peers["semgrep"] + ["scan", "--config", str(rules), "--metrics=off", "--disable-version-check",
                                 "--quiet", "--jobs", n, target],
-            corpus_.python_files, same, min(repeat, slow_repeat), ok_codes=(0, 1)))
+            corpus_.python_files, same, min(repeat, slow_repeat), ok_codes=(0, 1), timeout=slow_timeout))
     return result
 
 
@@ -501,6 +516,7 @@ class Target:
     target: str
     mark: str
     unit: str = "×"
+    bound: bool = False  # the value is an upper bound (the other tool was killed before it finished)
 
     def row(self) -> str:
         def show(v: float | None) -> str:
@@ -508,7 +524,8 @@ class Target:
                 return "—"
             return f"{v:.2f}{self.unit}" if self.unit == "×" else f"{v:.3f} {self.unit}" if self.unit == "s" else f"{v:.0f} {self.unit}"
 
-        return f"| {self.what} | {self.corpus} | {show(self.value)} | {show(self.cpu_value)} | {self.target} | {self.mark} |"
+        value = ("< " if self.bound and self.value is not None else "") + show(self.value)
+        return f"| {self.what} | {self.corpus} | {value} | {show(self.cpu_value)} | {self.target} | {self.mark} |"
 
 
 def corpus_targets(corpus_: Corpus, measurements: list[Measurement], jobs: int, absent: dict[str, str]) -> list[Target]:
@@ -519,11 +536,19 @@ def corpus_targets(corpus_: Corpus, measurements: list[Measurement], jobs: int, 
         value = _ratio(get(key), get(floor))
         targets.append(Target(f"pdlint cold ÷ libcst floor, {processes}", corpus_.name, value,
                               _ratio(get(key), get(floor), "cpu"), f"≤ {FLOOR_RATIO}×", _mark(value, FLOOR_RATIO)))
-    if get("fixit"):
-        value = _ratio(get("pdlint-n"), get("fixit"))
+    fixit, pdlint_n = get("fixit"), get("pdlint-n")
+    if fixit and fixit.timed_out and pdlint_n and pdlint_n.done:
+        # fixit was killed: its time is at least the timeout, so pdlint ÷ fixit is at most this
+        value = pdlint_n.median() / fixit.timeout
+        targets.append(Target(f"pdlint ÷ fixit, {jobs} processes each", corpus_.name, value, None,
+                              f"≤ {FIXIT_RATIO}× (10× faster)",
+                              "✅" if value <= FIXIT_RATIO else f"— (fixit killed after {fixit.timeout:.0f} s)",
+                              bound=True))
+    elif fixit:
+        value = _ratio(pdlint_n, fixit)
         targets.append(Target(f"pdlint ÷ fixit, {jobs} processes each", corpus_.name, value,
-                              _ratio(get("pdlint-n"), get("fixit"), "cpu"), f"≤ {FIXIT_RATIO}× (10× faster)",
-                              _mark(value, FIXIT_RATIO) if get("fixit").done else "— (fixit failed)"))
+                              _ratio(pdlint_n, fixit, "cpu"), f"≤ {FIXIT_RATIO}× (10× faster)",
+                              _mark(value, FIXIT_RATIO) if fixit.done else "— (fixit failed)"))
     else:
         targets.append(Target("pdlint ÷ fixit", corpus_.name, None, None, f"≤ {FIXIT_RATIO}×", f"— (fixit {absent.get('fixit', 'not run')})"))
     if corpus_.name == "steps":
@@ -574,6 +599,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="runs per measurement; the median is reported (default 5, 1 with --quick)")
     parser.add_argument("--slow-repeat", type=int, default=None, metavar="N",
                         help="at most this many runs for the slow peers, fixit and semgrep (default 2)")
+    parser.add_argument("--slow-timeout", type=float, default=900.0, metavar="SECONDS",
+                        help="kill a fixit or semgrep run after this long (default 900); the report then gives "
+                             "pdlint ÷ that tool as an upper bound")
     parser.add_argument("--budget", type=float, default=90.0, metavar="SECONDS",
                         help="stop repeating a measurement once its runs add up to this (default 90; "
                              "every measurement gets at least one run)")
@@ -687,7 +715,8 @@ def _run(args: argparse.Namespace, work: Path, load: LoadWatch, progress: Callab
     results: dict[str, list[Measurement]] = {}
     for corpus_ in corpora:
         progress(f"corpus {corpus_.name}: {corpus_.files} files")
-        measurements = corpus_measurements(corpus_, tools, args.jobs, args.repeat, args.slow_repeat, work)
+        measurements = corpus_measurements(corpus_, tools, args.jobs, args.repeat, args.slow_repeat, work,
+                                           args.slow_timeout)
         run_rounds(measurements, args.repeat, args.budget, progress, load)
         results[corpus_.name] = measurements
 
@@ -709,9 +738,9 @@ def _run(args: argparse.Namespace, work: Path, load: LoadWatch, progress: Callab
         progress(f"plugin: {args.plugin_tests} tests per suite")
         roots = plugin_suite.write_suites(work / "plugin", args.plugin_tests)
         plugin = plugin_measurements(roots, args.plugin_tests, args.repeat, work)
-        if not args.quick:  # pytest writes its assertion-rewrite .pyc files on the first run
+        if not args.quick:  # pytest writes its assertion-rewrite .pyc files when it first collects
             for m in plugin:
-                timed_run(m.argv, m.cwd(0), env=BENCH_ENV)
+                timed_run(m.argv + ["--collect-only"], m.cwd(0), env=BENCH_ENV)
         run_rounds(plugin, args.repeat, args.budget, progress, load)
 
     secrets: list[str] = []
