@@ -17,10 +17,14 @@ class NetworkBlockedError(ConnectionRefusedError):
 
 
 class NetworkGuard:
-    """Patches ``socket`` so non-loopback connects, sends and DNS lookups raise and are recorded."""
+    """Patches ``socket`` so non-loopback connects, sends and DNS lookups raise and are recorded.
+
+    One guard serves a test, whether it uses ``pd``, ``pd_http`` or both; ``allowed`` is asked at
+    each attempt (``pd_http`` points it at its own ``allow_network``, which a test may change).
+    """
 
     def __init__(self, allowed: Callable[[], bool]) -> None:
-        self._allowed = allowed
+        self.allowed = allowed
         self.blocked: list[str] = []
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -55,7 +59,7 @@ class NetworkGuard:
             self.block(f"{action} {address[0]}:{address[1]}")
 
     def block(self, what: str) -> None:
-        if self._allowed():
+        if self.allowed():
             return
         self.blocked.append(what)
         raise NetworkBlockedError(

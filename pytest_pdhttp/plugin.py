@@ -81,26 +81,45 @@ def pd_tmp(
 
 
 @pytest.fixture
-def pd_http(request: pytest.FixtureRequest) -> Iterator[StrictRequestsMock]:
-    """A started, strict ``responses.RequestsMock``; real network access is refused."""
-    mock = StrictRequestsMock(http_settings(request.node))
-    guard = NetworkGuard(lambda: mock.allow_network)
-    strict.register(request.node, mock)
+def _pd_network_guard(request: pytest.FixtureRequest) -> Iterator[NetworkGuard]:
+    """Refuse real (non-loopback) connections while ``pd`` or ``pd_http`` is active."""
+    settings = http_settings(request.node)
+    guard = NetworkGuard(lambda: settings.allow_network)
     strict.register(request.node, guard)
     with pytest.MonkeyPatch.context() as monkeypatch:
         guard.install(monkeypatch)
-        mock.start()
-        try:
-            yield mock
-        finally:
-            mock.stop(allow_assert=False)
-            mock.reset()
-    strict.fail_if_any(mock.problems(test_failed=True) + guard.problems(test_failed=True))
+        yield guard
+    strict.fail_if_any(guard.problems(test_failed=True))
 
 
 @pytest.fixture
-def pd(request: pytest.FixtureRequest, pd_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> Pipedream:
-    """The fake step context; relative step paths given to ``pd.run`` start at the test file."""
+def pd_http(
+    request: pytest.FixtureRequest, _pd_network_guard: NetworkGuard
+) -> Iterator[StrictRequestsMock]:
+    """A started, strict ``responses.RequestsMock``; real network access is refused."""
+    mock = StrictRequestsMock(http_settings(request.node))
+    _pd_network_guard.allowed = lambda: mock.allow_network
+    strict.register(request.node, mock)
+    mock.start()
+    try:
+        yield mock
+    finally:
+        mock.stop(allow_assert=False)
+        mock.reset()
+    strict.fail_if_any(mock.problems(test_failed=True))
+
+
+@pytest.fixture
+def pd(
+    request: pytest.FixtureRequest,
+    pd_tmp: Path,
+    _pd_network_guard: NetworkGuard,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Pipedream:
+    """The fake step context; relative step paths given to ``pd.run`` start at the test file.
+
+    The test stays offline: real (non-loopback) connections are refused, as under ``pd_http``.
+    """
     options = marker_kwargs(request.node, "pd", PD_KEYWORDS)
     for name, value in env_items(options.pop("env", {})):
         if value is None:
