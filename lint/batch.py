@@ -14,7 +14,7 @@ from .config import Config, ConfigFinder, with_overrides
 from .files import FileError, discover, read_bytes
 from .finding import Finding
 from .runner import FileResult, FixMode, lint_bytes
-from .sources import is_markdown
+from .sources import is_document, is_markdown
 
 # Below this many files to lint, worker processes cost more than they save.
 PARALLEL_THRESHOLD = 16
@@ -37,7 +37,7 @@ def plan(
             yield item
             continue
         config = with_overrides(finder.for_path(item), **overrides)
-        if config.is_excluded(item) or (not config.markdown and is_markdown(item)):
+        if config.is_excluded(item) or (not config.markdown and is_document(item)):
             continue
         settings = config.settings()
         settings.update(overrides.get("settings") or {})
@@ -50,7 +50,7 @@ def _job_key(job: Job, data: bytes) -> str:
         f"{name}={job.settings.get(name)!r}"
         for name in ("edits", "report-unused-suppressions", "timeout-default", "allow-bare-noqa")
     )
-    kind = "markdown" if is_markdown(job.path) else "python"
+    kind = "markdown" if is_markdown(job.path) else "document" if is_document(job.path) else "python"
     return cache_key(data, kind, list(job.codes), job.config_fingerprint + flags)
 
 
@@ -75,6 +75,8 @@ def _worker(arguments: tuple[Job, bytes, FixMode | None, bool]) -> FileResult:
         return FileResult(job.path, error=str(error))
     except OSError as error:
         return FileResult(job.path, error=f"{job.path}: {error.strerror or error}")
+    except Exception as error:  # noqa: BLE001 - one file's bug must not stop the run
+        return FileResult(job.path, error=f"{job.path}: internal error: {type(error).__name__}: {error}")
 
 
 def run(

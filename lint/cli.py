@@ -235,7 +235,7 @@ def _stdin_command(args, finder, overrides, fix_mode) -> int:
     from .batch import _rules_for
     from .config import ConfigError, with_overrides
     from .runner import fix_text, lint_bytes
-    from .sources import is_markdown
+    from .sources import is_document
     from .codes import RULE_CODES
 
     name = args.stdin_filename or "-"
@@ -251,11 +251,11 @@ def _stdin_command(args, finder, overrides, fix_mode) -> int:
         from .files import DecodeError, decode
 
         try:
-            source = decode(data, python=not is_markdown(name))
+            source = decode(data, python=not is_document(name))
         except DecodeError:
             sys.stdout.buffer.write(data)
             return EXIT_FINDINGS
-        fixed_text, _ = fix_text(source.text, is_markdown(name), rules, settings, fix_mode == "unsafe")
+        fixed_text, _ = fix_text(source.text, name, rules, settings, fix_mode == "unsafe")
         sys.stdout.write(fixed_text)
         remaining = lint_bytes(fixed_text.encode(), name, rules, settings).findings
         from .report.text import render_text

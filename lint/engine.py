@@ -16,6 +16,7 @@ from .finding import Finding, Fix
 from .fixes import apply_fixes
 from .model import UNKNOWN, Model, dotted_name
 from .rules import Rule
+from .rst import is_rst, rst_snippets
 from .sources import Snippet, is_markdown, markdown_snippets
 from .suppressions import MARKERS as SUPPRESSION_MARKERS
 from .suppressions import Suppression, SuppressionIndex, statement_spans
@@ -293,8 +294,11 @@ def _syntax_error(snippet: Snippet, path: str, raw_line: int, raw_column: int, m
 
 
 def snippets_of(text: str, path: str) -> list[Snippet]:
+    """The Python to lint in a file: the whole of a .py file, the code blocks of a document."""
     if is_markdown(path):
         return list(markdown_snippets(text))
+    if is_rst(path):
+        return list(rst_snippets(text))
     return [Snippet(text=text)]
 
 

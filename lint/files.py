@@ -10,9 +10,9 @@ import tokenize
 from dataclasses import dataclass
 from typing import Iterator
 
-from .sources import MARKDOWN_SUFFIXES
+from .sources import MARKDOWN_SUFFIXES, RST_SUFFIXES
 
-LINTED_SUFFIXES = (".py", ".pyi") + MARKDOWN_SUFFIXES
+LINTED_SUFFIXES = (".py", ".pyi") + MARKDOWN_SUFFIXES + RST_SUFFIXES
 SKIPPED_DIRECTORIES = frozenset(
     {
         ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "__pycache__", "node_modules",

@@ -34,9 +34,8 @@ from typing import Iterator
 
 import libcst as cst
 
-from .sources import Snippet
+from .sources import RST_SUFFIXES, Snippet
 
-RST_SUFFIXES = (".rst", ".rest")
 
 PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "py3"})
 PYCON_LANGUAGES = frozenset({"pycon", "python-console"})

@@ -14,7 +14,7 @@ from .files import DecodeError, FileError, SourceText, decode, read_bytes
 from .finding import Finding
 from .fixes import fix_source
 from .rules import Rule
-from .sources import is_markdown, markdown_snippets
+from .sources import is_document
 
 FixMode = Literal["safe", "unsafe"]
 
@@ -53,16 +53,16 @@ def lint_bytes(
     fix: FixMode | None = None,
     write: bool = False,
 ) -> FileResult:
-    markdown = is_markdown(path)
+    document = is_document(path)
     try:
-        source = decode(data, python=not markdown)
+        source = decode(data, python=not document)
     except DecodeError as error:
         finding = Finding(path, error.line, 1, SYNTAX_ERROR[0], SYNTAX_ERROR[1], f"syntax error: {error}")
         return FileResult(path, [finding])
     result = FileResult(path)
     text = source.text
     if fix is not None:
-        fixed_text, result.fixed = fix_text(text, markdown, rule_classes, settings, fix == "unsafe")
+        fixed_text, result.fixed = fix_text(text, path, rule_classes, settings, fix == "unsafe")
         if fixed_text != text:
             result.diff = "".join(
                 difflib.unified_diff(
@@ -78,17 +78,20 @@ def lint_bytes(
 
 def fix_text(
     text: str,
-    markdown: bool,
+    path: str,
     rule_classes: Sequence[type[Rule]],
     settings: dict[str, object] | None,
     unsafe: bool,
 ) -> tuple[str, int]:
-    if not markdown:
+    """Apply fixes to a file's text; in a document, to each code block, rewritten in place."""
+    from .engine import snippets_of
+
+    if not is_document(path):
         outcome = fix_source(text, rule_classes, settings, unsafe)
         return outcome.text, outcome.fixed
     lines = text.splitlines(keepends=True)
     fixed = 0
-    for snippet in reversed(list(markdown_snippets(text))):
+    for snippet in reversed(snippets_of(text, path)):
         if snippet.pycon or snippet.span is None:
             continue
         outcome = fix_source(snippet.text, rule_classes, settings, unsafe, kind="markdown")

@@ -42,8 +42,16 @@ class Snippet:
         return file_line, column + offset + 1
 
 
+RST_SUFFIXES = (".rst", ".rest")
+
+
 def is_markdown(path: str) -> bool:
     return path.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def is_document(path: str) -> bool:
+    """Markdown or reStructuredText: a file whose code blocks are linted, not the file itself."""
+    return path.lower().endswith(MARKDOWN_SUFFIXES + RST_SUFFIXES)
 
 
 _FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")

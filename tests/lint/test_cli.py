@@ -224,3 +224,21 @@ def test_unsafe_fixes_only_with_flag(tmp_path: Path) -> None:
     assert step.read_text() == source
     run("--fix", "--unsafe-fixes", "--select", "PD102", "s.py", cwd=tmp_path)
     assert step.read_text() == source.replace("timeout=5)\n", "timeout=5)\nr.raise_for_status()\n")
+
+
+def test_rst_files_are_walked_linted_and_fixed(tmp_path: Path) -> None:
+    doc = (
+        "Guide\n=====\n\n.. code-block:: python\n   :linenos:\n\n"
+        "   import json, requests\n"
+        "   r = requests.post(u, data=json.dumps(d), timeout=5)\n"
+        "   r.raise_for_status()\n"
+    )
+    (tmp_path / "docs").mkdir()
+    page = tmp_path / "docs" / "guide.rst"
+    page.write_text(doc)
+    data = json.loads(run("--no-cache", "--format", "json", "docs", cwd=tmp_path).stdout)
+    assert [(d["path"], d["line"], d["column"], d["code"]) for d in data] == [
+        (os.path.join("docs", "guide.rst"), 8, 25, "PD103")
+    ]
+    run("--no-cache", "--fix", "docs", cwd=tmp_path)
+    assert page.read_text() == doc.replace("data=json.dumps(d)", "json=d")
