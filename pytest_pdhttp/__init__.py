@@ -6,7 +6,7 @@ from .flow import Flow
 from .http import HttpSettings, StrictRequestsMock
 from .netguard import NetworkBlockedError
 from .recorded import RecordedRequest, UploadedFile
-from .results import Email, FlowCall, StepResult
+from .results import Email, FlowCall, StepResult, WorkflowResult
 from .streaming import BrokenStream
 from .tmpaudit import RealTmpAccessError
 
@@ -25,4 +25,5 @@ __all__ = [
     "StepResult",
     "StrictRequestsMock",
     "UploadedFile",
+    "WorkflowResult",
 ]

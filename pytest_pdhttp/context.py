@@ -6,7 +6,7 @@ import copy
 import os
 import re
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Union
@@ -15,7 +15,8 @@ from ._json import json_copy
 from .datastore import DataStore
 from .flow import Flow
 from .loader import find_handler, load_step
-from .results import Email, StepResult
+from .results import Email, StepResult, WorkflowResult
+from .workflow import StepSpec, resolve
 
 StepTarget = Union[str, "os.PathLike[str]", Callable[[Any], Any]]
 
@@ -89,6 +90,9 @@ class Pipedream:
         self.send = Send()
         self._responses: list[dict[str, Any]] = []
         self._base_dir = base_dir or Path.cwd()
+        # set while run_workflow runs: what earlier steps of the same execution did
+        self._workflow_responded = False
+        self._workflow_paused = False
         if steps is not None:
             self._merge_steps(steps)
         if event is not None:
@@ -103,9 +107,9 @@ class Pipedream:
 
     def respond(self, response: Mapping[str, Any]) -> None:
         """Record an HTTP response after checking it as the platform would."""
-        if self.flow.paused:
+        if self.flow.paused or self._workflow_paused:
             raise RuntimeError("pd.respond() cannot be used after pd.flow.delay/suspend/rerun")
-        if self._responses:
+        if self._responses or self._workflow_responded:
             raise RuntimeError("pd.respond() was already called: a request gets one response")
         self._responses.append(copy.deepcopy(_checked_response(response)))
 
@@ -153,6 +157,47 @@ class Pipedream:
             emails=list(self.send.emails),
         )
 
+    def run_workflow(self, steps: Iterable[StepSpec], event: Any = None) -> WorkflowResult:
+        """Run steps in order with this context, as one workflow execution.
+
+        ``steps`` holds step files, step directories (``<name>/entry.py``) and ``(name, handler)``
+        pairs (relative paths from the test file). After each step, later ones read its return
+        value as ``pd.steps[name]["$return_value"]`` and its exports as ``pd.steps[name][export]``.
+        ``pd.flow.exit`` stops the run once the step that called it returns; delay, suspend and
+        rerun are recorded and the run goes on. Exceptions propagate, noted with the step's name.
+        """
+        workflow = resolve(steps, self._base_dir)
+        if event is not None:
+            self.steps["trigger"]["event"] = json_copy(event, "the trigger event")
+        for step in workflow:  # a new execution: no outputs of a previous one
+            self.steps.pop(step.name, None)
+        results: dict[str, StepResult] = {}
+        exited_at = None
+        self._workflow_responded = self._workflow_paused = False
+        try:
+            for position, step in enumerate(workflow, start=1):
+                try:
+                    result = self.run(step.target)
+                except Exception as exc:
+                    _note(exc, f"in workflow step {step.name!r} ({position} of {len(workflow)})")
+                    raise
+                results[step.name] = result
+                self.steps[step.name] = result.as_step()
+                self._workflow_responded |= bool(result.responses)
+                self._workflow_paused |= any(call.name != "exit" for call in result.flow)
+                if result.exited:
+                    exited_at = step.name
+                    break
+        finally:
+            self._workflow_responded = self._workflow_paused = False
+        return WorkflowResult(
+            steps=results,
+            exited=exited_at is not None,
+            exit_reason=results[exited_at].exit_reason if exited_at is not None else None,
+            exited_at=exited_at,
+            skipped=[step.name for step in workflow if step.name not in results],
+        )
+
     def _merge_steps(self, steps: Mapping[str, Any]) -> None:
         for name, outputs in steps.items():
             if not isinstance(name, str) or not _STEP_NAME.match(name):
@@ -164,6 +209,11 @@ class Pipedream:
                 self.steps["trigger"].update(outputs)
             else:
                 self.steps[name] = outputs
+
+
+def _note(exc: BaseException, text: str) -> None:
+    if hasattr(exc, "add_note"):  # Python 3.11+; on 3.10 the traceback names the step file
+        exc.add_note(text)
 
 
 def _checked_response(response: object) -> dict[str, Any]:

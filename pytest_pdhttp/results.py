@@ -50,3 +50,34 @@ class StepResult:
     def as_step(self) -> dict[str, Any]:
         """This run as a later step sees it in ``pd.steps["<name>"]``."""
         return {"$return_value": self.return_value, **self.exports}
+
+
+@dataclass(frozen=True)
+class WorkflowResult:
+    """The outcome of ``pd.run_workflow``: each step's ``StepResult`` in the order they ran."""
+
+    steps: dict[str, StepResult]
+    exited: bool
+    exit_reason: str | None
+    exited_at: str | None = None
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def return_value(self) -> Any:
+        """The return value of the last step that ran (None when no step ran)."""
+        return next(reversed(self.steps.values())).return_value if self.steps else None
+
+    @property
+    def response(self) -> dict[str, Any] | None:
+        """The workflow's ``pd.respond`` payload, whichever step sent it, or None."""
+        responses = [r for step in self.steps.values() for r in step.responses]
+        return responses[-1] if responses else None
+
+    @property
+    def flow(self) -> list[tuple[str, FlowCall]]:
+        """Every flow call of the run as ``(step name, FlowCall)``, in order."""
+        return [(name, call) for name, step in self.steps.items() for call in step.flow]
+
+    @property
+    def emails(self) -> list[Email]:
+        return [email for step in self.steps.values() for email in step.emails]
