@@ -6,20 +6,47 @@ import libcst as cst
 
 from ..model import dotted_name, string_value
 from ..secrets import (
-    CREDENTIAL_QUERY,
     URL_USERINFO,
+    credential_strength,
     has_known_token,
+    is_auth_pair_name,
     is_auth_scheme_value,
+    is_basic_credentials,
     is_credential_name,
+    is_header_value_secret,
+    is_path,
+    is_placeholder,
     is_template,
+    literal_pair_credentials,
+    literal_query_credentials,
+    looks_generated,
+    looks_like_compared_secret,
     looks_like_secret_value,
-    names_a_credential,
 )
 from .base import Invalid, Rule, Valid
 
 AUTH_CLASSES = frozenset(
-    {"requests.auth.HTTPBasicAuth", "requests.auth.HTTPDigestAuth", "requests.auth.HTTPProxyAuth"}
+    {
+        "requests.auth.HTTPBasicAuth", "requests.auth.HTTPDigestAuth", "requests.auth.HTTPProxyAuth",
+        "httpx.BasicAuth", "httpx.DigestAuth", "aiohttp.BasicAuth", "requests_ntlm.HttpNtlmAuth",
+    }
 )
+# Unimported in a snippet, these names still mean requests' classes.
+BARE_AUTH_CLASSES = frozenset({"HTTPBasicAuth", "HTTPDigestAuth", "HTTPProxyAuth"})
+# Calls whose key argument (by position, or `key=`) is a signing or encryption key.
+SIGNING_KEY_CALLS = {
+    "jwt.encode": 1,
+    "jwt.decode": 1,
+    "hmac.new": 0,
+    "hmac.HMAC": 0,
+    "cryptography.fernet.Fernet": 0,
+    "itsdangerous.Signer": 0,
+    "itsdangerous.URLSafeSerializer": 0,
+    "itsdangerous.URLSafeTimedSerializer": 0,
+}
+# Methods that set one header: `req.add_header("X-Api-Key", "...")`.
+HEADER_SETTERS = frozenset({"add_header", "add_unredirected_header", "putheader"})
+BASE64_ENCODERS = frozenset({"b64encode", "standard_b64encode", "urlsafe_b64encode", "encodebytes"})
 ADVICE = "read it from `pd.inputs[...]['$auth']` or `os.environ`"
 _PLACEHOLDER = "\x00"
 
@@ -92,6 +119,39 @@ class HardcodedSecret(Rule):
             secret_name = "prod/api-key"
             private_key = "/etc/keys/service.pem"
         """),
+        # str.format / printf templates are not values; neither are key-file paths without a `/` prefix
+        Valid("""
+            url = "https://api.example.com/search?q={}&api_key={}".format(q, key)
+            dsn = "https://{user}:{password}@mirror.example.com/".format(user=u, password=p)
+            header = {"Authorization": "Bearer %s" % token}
+            private_key = "keys/service-account.pem"
+        """),
+        # a port followed by a query holding an e-mail address is not userinfo; pagination tokens
+        Valid("""
+            r = requests.get("https://api.example.com:8443?contact=ops@example.com", timeout=5)
+            nxt = "https://www.googleapis.com/drive/v3/files?pageToken=CAESBgoECAEQAA"
+            params = {"page_token": "CAESBgoECAEQAA", "sort_key": "created_at"}
+        """),
+        # placeholder guards, sentinels and labels are not credentials
+        Valid("""
+            if api_key == "YOUR_API_KEY" or token == "null":
+                raise RuntimeError("configure the key")
+            labels = {"password": "Password", "token": "Access token"}
+            masked = {"token": "[REDACTED]", "password": "********", "auth": "ok"}
+        """),
+        # key names: records, caches, objects, public keys; `key` with a non-generated value
+        Valid("""
+            custom = [{"key": "priority", "value": "high"}]
+            S3_KEY = "exports/2024/01/report.csv"
+            cache_key = "user:profile:v2"
+            STRIPE_PUBLISHABLE_KEY = "pk_live_51NzQ4rKx8Jb2PqLm7Vw3Yt6Hd9Fs0Ga"
+        """),
+        # prose that starts with a scheme word; signing keys and Basic credentials built from names
+        Valid("""
+            status = {"message": "Token accepted", "detail": "Basic settings saved"}
+            digest = hmac.new(secret.encode(), body, hashlib.sha256)
+            creds = base64.b64encode(f"{user}:{password}".encode())
+        """),
     ]
     INVALID = [
         Invalid("""
@@ -138,6 +198,58 @@ class HardcodedSecret(Rule):
         Invalid("""
             proxies = {"https": f"http://{user}:hunter2@{host}:1080"}
         """, line=1),
+        Invalid("""
+            headers = {"Accept": "application/json"}
+            headers["X-API-Key"] = "live_7Hq2Wm9Zp4Rt6Yx1"
+        """, line=2),
+        Invalid("""
+            import os
+            os.environ["OPENAI_API_KEY"] = "c2stcHJvai1hYmNkZWZnaGlqa2xtbm9w"
+        """, line=2),
+        Invalid("""
+            session.auth = ("svc_sync", "Xk9#mP2$vL7q")
+        """, line=1),
+        Invalid("""
+            username, password = "admin", "Adm1n!2024"
+        """, line=1),
+        Invalid("""
+            def handler(pd):
+                headers = pd.steps["trigger"]["event"]["headers"]
+                if headers.get("x-api-key") != "k_live_93Jd8sLq2Mx7":
+                    return pd.flow.exit("unauthorized")
+        """, line=3),
+        Invalid("""
+            import smtplib
+            with smtplib.SMTP_SSL("smtp.gmail.com", 465) as smtp:
+                smtp.login("alerts@example.com", "abcd efgh ijkl mnop")
+        """, line=3),
+        Invalid("""
+            import jwt
+            token = jwt.encode({"sub": "42"}, "my-super-secret-signing-key", algorithm="HS256")
+        """, line=2),
+        Invalid("""
+            import base64
+            headers = {"Authorization": "Basic " + base64.b64encode(b"admin:Tr0ub4dor&3").decode()}
+        """, line=2),
+        Invalid("""
+            body = "grant_type=client_credentials&client_id=my-app&client_secret=Qm9vS2VlcGVy"
+        """, line=1),
+        Invalid("""
+            conn = psycopg2.connect("host=db.internal dbname=app user=app password=xY7!kP2q")
+        """, line=1),
+        Invalid("""
+            url = f"{base}/boards/{board}/cards?key=a1b2c3d4e5f6a7b8&token=9f8e7d6c5b4a3928"
+        """, line=1),
+        Invalid("""
+            MAILCHIMP_KEY = "0123456789abcdef0123456789abcdef-us6"
+        """, line=1),
+        Invalid("""
+            WEBHOOK = "https://hooks.slack.com/services/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"
+        """, line=1),
+        Invalid("""
+            import httpx
+            auth = httpx.BasicAuth("metrics", "m3tr1cs-r34d")
+        """, line=2),
     ]
 
     def report(self, node, message=None, fix=None) -> None:  # type: ignore[override]
@@ -151,8 +263,8 @@ class HardcodedSecret(Rule):
     # --- slots named like credentials ---------------------------------------------------------
     def visit_DictElement(self, node: cst.DictElement) -> None:
         key = string_value(node.key)
-        if key is not None and is_credential_name(key):
-            self._check_slot(node.value, header="-" in key or key.lower().endswith("authorization"))
+        if key is not None:
+            self._check_named(key, node.value)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
@@ -163,47 +275,129 @@ class HardcodedSecret(Rule):
             self._check_target(node.target, node.value)
 
     def _check_target(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
-        name = dotted_name(target)
-        if name is not None and is_credential_name(name.rsplit(".", 1)[-1]):
-            self._check_slot(value)
+        if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)):
+            targets, values = target.elements, value.elements
+            if len(targets) == len(values) and not any(isinstance(e, cst.StarredElement) for e in values):
+                for t, v in zip(targets, values):
+                    self._check_target(t.value, v.value)
+            return
+        name = _slot_name(target)
+        if name is not None:
+            self._check_named(name, value)
 
     def visit_Param(self, node: cst.Param) -> None:
-        if node.default is not None and is_credential_name(node.name.value):
-            self._check_slot(node.default)
+        if node.default is not None:
+            self._check_named(node.name.value, node.default)
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
-        name = dotted_name(node.left)
-        if name is None or not is_credential_name(name.rsplit(".", 1)[-1]):
-            return
+        left = node.left
         for target in node.comparisons:
+            right = target.comparator
             if isinstance(target.operator, (cst.Equal, cst.NotEqual)):
-                self._check_slot(target.comparator)
+                for named, other in ((left, right), (right, left)):
+                    name = _slot_name(named)
+                    if name is not None and credential_strength(name) is not None:
+                        self._check_compared(name, other)
+            elif isinstance(target.operator, (cst.In, cst.NotIn)) and isinstance(
+                right, (cst.Tuple, cst.List, cst.Set)
+            ):
+                name = _slot_name(left)
+                if name is not None and credential_strength(name) is not None:
+                    for element in right.elements:
+                        self._check_compared(name, element.value)
+            left = right
+
+    def _check_compared(self, name: str, value: cst.BaseExpression) -> None:
+        """`token == "..."`: a literal checked against a credential. Placeholders are guards
+        (`if api_key == "YOUR_API_KEY": raise ...`), not credentials."""
+        text = _literal_text(value)
+        if text is None or is_placeholder(text):
+            return
+        if credential_strength(name) == "weak":
+            if looks_generated(text) or has_known_token(text):
+                self.report(value)
+        elif looks_like_compared_secret(text, name):
+            self.report(value)
 
     def visit_Call(self, node: cst.Call) -> None:
         for arg in node.args:
             if arg.keyword is None:
                 continue
-            if arg.keyword.value == "auth" and isinstance(arg.value, cst.Tuple):
-                elements = arg.value.elements
-                if len(elements) == 2:
-                    self._check_slot(elements[1].value, header=True)
-            elif is_credential_name(arg.keyword.value):
-                self._check_slot(arg.value)
-        if self.model.qualified_name(node.func) in AUTH_CLASSES:
-            positional = [a for a in node.args if a.keyword is None and not a.star]
+            keyword = arg.keyword.value
+            if keyword == "auth" and isinstance(arg.value, (cst.Tuple, cst.List)):
+                self._check_pair(arg.value)
+            else:
+                self._check_named(keyword, arg.value)
+        positional = [a.value for a in node.args if a.keyword is None and not a.star]
+        name = self.model.qualified_name(node.func) or dotted_name(node.func)
+        method = node.func.attr.value if isinstance(node.func, cst.Attribute) else None
+        if name in AUTH_CLASSES or (name is not None and name.rsplit(".", 1)[-1] in BARE_AUTH_CLASSES):
             if len(positional) >= 2:
-                self._check_slot(positional[1].value, header=True)
+                self._check_value(positional[1], header=True)
+        elif method == "login" and len(positional) == 2:
+            self._check_value(positional[1], header=True)  # smtplib / imaplib / ftplib: login(user, password)
+        elif method in HEADER_SETTERS and len(positional) == 2:
+            header = string_value(positional[0])
+            if header is not None and is_credential_name(header):
+                self._check_value(positional[1], header=True)
+        elif name in SIGNING_KEY_CALLS:
+            index = SIGNING_KEY_CALLS[name]
+            key = positional[index] if len(positional) > index else None
+            for arg in node.args:
+                if arg.keyword is not None and arg.keyword.value == "key":
+                    key = arg.value
+            if key is not None:
+                self._check_signing_key(key)
+        elif name is not None and name.rsplit(".", 1)[-1] in BASE64_ENCODERS and positional:
+            self._check_basic_credentials(positional[0])
 
-    def _check_slot(self, value: cst.BaseExpression, header: bool = False) -> None:
-        text = string_value(value)
+    def _check_named(self, name: str, value: cst.BaseExpression) -> None:
+        """A value bound to (or passed as) something called `name`."""
+        strength = credential_strength(name)
+        if strength is None or _literal_text(value) == name:
+            return  # (`NO_AUTH = "NO_AUTH"`, `API_KEY = "API_KEY"`: a symbol naming itself)
+        if isinstance(value, (cst.Tuple, cst.List)) and is_auth_pair_name(name):
+            self._check_pair(value)
+        elif strength == "weak":
+            text = _literal_text(value)
+            if text is not None and (looks_generated(text) or has_known_token(text) or is_placeholder(text)):
+                self.report(value)
+        else:
+            header = "-" in name or name.lower().endswith("authorization")
+            self._check_value(value, header=header, name=name)
+
+    def _check_pair(self, value: cst.Tuple | cst.List) -> None:
+        """`(user, password)`: the password part."""
+        if len(value.elements) == 2 and not isinstance(value.elements[1], cst.StarredElement):
+            self._check_value(value.elements[1].value, header=True)
+
+    def _check_value(self, value: cst.BaseExpression, header: bool = False, name: str | None = None) -> None:
+        text = _literal_text(value)
         if text is None:
             return
-        stripped = text.strip()
         if header:
-            if stripped and not is_template(stripped) and not names_a_credential(stripped):
+            if is_header_value_secret(text):
                 self.report(value)
-        elif looks_like_secret_value(text):
+        elif looks_like_secret_value(text, name):
             self.report(value)
+
+    def _check_signing_key(self, value: cst.BaseExpression) -> None:
+        """The key of `jwt.encode`, `hmac.new`, `Fernet`: any literal one is a hardcoded secret."""
+        text = _literal_text(value)
+        if text is not None and text.strip() and not is_template(text) and not is_path(text.strip()):
+            self.report(value)
+
+    def _check_basic_credentials(self, value: cst.BaseExpression) -> None:
+        """`base64.b64encode(b"user:password")`, the makings of a Basic Authorization header."""
+        if (
+            isinstance(value, cst.Call)
+            and isinstance(value.func, cst.Attribute)
+            and value.func.attr.value == "encode"
+        ):
+            value = value.func.value
+        text = _literal_text(value)
+        if text is not None and is_basic_credentials(text):
+            self.report(value, f"credentials encoded for a Basic Authorization header: {ADVICE}")
 
     # --- any literal: known token formats, URL userinfo, credential query parameters ---------
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
@@ -229,10 +423,52 @@ class HardcodedSecret(Rule):
             if _PLACEHOLDER not in password and not is_template(password):
                 self.report(node, f"credentials in a URL: {ADVICE}")
                 return
-        if "://" not in text and not text.startswith(("?", "&", "/")):
-            return
-        for match in CREDENTIAL_QUERY.finditer(text):
-            value = match.group(2)
-            if _PLACEHOLDER not in value and not is_template(value):
+        if "://" in text or text.startswith(("?", "&", "/")) or not any(ch.isspace() for ch in text):
+            for _ in literal_query_credentials(text, _PLACEHOLDER):
                 self.report(node, f"credential in a URL query string: {ADVICE} and pass it with `params=`")
                 return
+        if "://" not in text:
+            for _ in literal_pair_credentials(text):
+                self.report(node, f"credential in a form body or connection string: {ADVICE}")
+                return
+
+
+def _slot_name(node: cst.BaseExpression) -> str | None:
+    """What a value is stored under or read from: `token`, `self.token` -> `token`;
+    `headers["X-API-Key"]`, `headers.get("X-API-Key")` -> `X-API-Key`."""
+    name = dotted_name(node)
+    if name is not None:
+        return name.rsplit(".", 1)[-1]
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1:
+        index = node.slice[0].slice
+        if isinstance(index, cst.Index):
+            return string_value(index.value)
+    if (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value in {"get", "getheader", "get_header"}
+        and node.args
+        and node.args[0].keyword is None
+    ):
+        return string_value(node.args[0].value)
+    return None
+
+
+def _literal_text(node: cst.BaseExpression) -> str | None:
+    """The text of a str or bytes literal (implicit concatenation included) or of an f-string
+    without interpolations; None for anything else."""
+    if isinstance(node, cst.SimpleString):
+        try:
+            value = node.evaluated_value
+        except Exception:  # noqa: BLE001 - odd literals are simply not strings we understand
+            return None
+        if isinstance(value, bytes):
+            return value.decode("latin-1")
+        return value if isinstance(value, str) else None
+    if isinstance(node, cst.ConcatenatedString):
+        left, right = _literal_text(node.left), _literal_text(node.right)
+        return None if left is None or right is None else left + right
+    if isinstance(node, cst.FormattedString):
+        template = _fstring_template(node)
+        return None if _PLACEHOLDER in template else template
+    return None

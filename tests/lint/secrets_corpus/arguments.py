@@ -182,3 +182,61 @@ import streamlit as st
 pw = getpass.getpass(prompt="Password: ")
 key = st.text_input("API key", type="password", placeholder="sk-...")
 token = st.text_input("Token", help="Paste the token from your dashboard")
+
+# --- case: arguments-ho-pymongo-password label=positive
+from pymongo import MongoClient
+
+client = MongoClient("mongo.internal", 27017, username="reporting", password="R3p0rting!Mongo", authSource="admin")
+
+# --- case: arguments-ho-paramiko label=positive
+import paramiko
+
+ssh = paramiko.SSHClient()
+ssh.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+ssh.connect("bastion.example.com", username="deploy", password="d3pl0y!ssh")
+
+# --- case: arguments-ho-method-default label=positive
+import requests
+
+
+class Api:
+    def __init__(self, base="https://api.example.com", secret_key="sk_9f8a7b6c5d4e3f2a1b0c"):
+        self.base = base
+        self.secret_key = secret_key
+
+# --- case: arguments-ho-redis-password label=positive
+import redis
+
+cache = redis.Redis(host="cache.internal", port=6379, password="c4ch3-r3d1s-pw", db=0)
+
+# --- case: arguments-ho-kwargs-from-config label=negative
+import json
+
+import redis
+
+with open("/tmp/config.json") as fh:
+    cfg = json.load(fh)
+cache = redis.Redis(host=cfg["host"], port=cfg["port"], password=cfg.get("password"), db=0)
+
+# --- case: arguments-ho-click-options label=negative
+import click
+
+
+@click.command()
+@click.option("--token", envvar="ACME_TOKEN", required=True, help="API token")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+def main(token, password):
+    click.echo("ok")
+
+# --- case: arguments-ho-keyring label=negative
+import keyring
+
+password = keyring.get_password("acme-api", "reporting")
+keyring.set_password("acme-api", "reporting", password)
+
+# --- case: arguments-ho2-default-env label=negative
+import os
+
+
+def client(api_key=os.environ.get("ACME_API_KEY"), secret=None, token=""):
+    return api_key, secret, token

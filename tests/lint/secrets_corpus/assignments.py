@@ -187,3 +187,72 @@ PUBLIC_KEY = """-----BEGIN PUBLIC KEY-----
 MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEEVs/o5+uQbTjL3chynL4wXgUg2R9
 q9UU8I5mEovUf86QZ7kOBIjJwqnzD1omageEHWwHdBO6B+dFabmdT9POxg==
 -----END PUBLIC KEY-----"""
+
+# --- case: assignments-ho-global-in-function label=positive
+import requests
+
+
+def handler(pd):
+    global SESSION_TOKEN
+    SESSION_TOKEN = "sess_84jf93kd02lsm3nd7q"
+    return requests.get("https://api.example.com/v1/me", headers={"X-Session": SESSION_TOKEN}, timeout=10).status_code
+
+# --- case: assignments-ho-settings-object label=positive
+class settings:
+    pass
+
+
+settings.SLACK_SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+settings.DEBUG = False
+
+# --- case: assignments-ho-typed-module-constant label=positive
+from typing import Final
+
+OPENWEATHER_API_KEY: Final[str] = "b6907d289e10d714a6e88b30761fae22"
+
+# --- case: assignments-ho-dict-update label=positive
+import os
+
+os.environ.update({"AIRTABLE_TOKEN": "patA1b2C3d4E5f6G7.0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"})
+
+# --- case: assignments-ho-password-confirm label=negative
+from dataclasses import dataclass
+
+
+@dataclass
+class SignupForm:
+    email: str
+    password: str
+    password_confirmation: str
+    accept_terms: bool = False
+    password_strength: str = "weak"
+
+# --- case: assignments-ho-token-counts label=negative
+MAX_TOKENS = 4096
+prompt_tokens = 0
+completion_token_limit = 512
+tokenizer = "cl100k_base"
+token_budget = "4k"
+
+# --- case: assignments-ho-key-function label=negative
+import operator
+
+key = operator.itemgetter("created_at")
+sort_key = lambda row: row["name"]
+primary_key = ("tenant_id", "id")
+
+# --- case: assignments-ho2-multiple-targets label=positive
+api_token = default_token = "dtk_58d1a9e2c7f34b60"
+
+# --- case: assignments-ho2-conditional label=negative
+import os
+
+token = os.environ.get("GITHUB_TOKEN") if "CI" in os.environ else None
+password = os.environ["PGPASSWORD"] if os.environ.get("PGPASSWORD") else ""
+
+# --- case: assignments-ho2-secret-ref label=negative
+DB = {
+    "host": "db.internal",
+    "password_secret_arn": "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf",
+    "user": "app",
+}

@@ -192,3 +192,21 @@ def handler(pd):
     creds = (pd.inputs["user"], pd.inputs["password"])
     auth = HTTPBasicAuth(*creds)
     return requests.get("https://api.example.com/v1/me", auth=auth, timeout=10).json()
+
+# --- case: auth-ho2-aiohttp-basic label=positive
+import aiohttp
+
+auth = aiohttp.BasicAuth("metrics", "Metr1cs!Read")
+
+# --- case: auth-ho2-kwarg-login label=positive
+from atlassian import Confluence
+
+confluence = Confluence(url="https://wiki.example.com", username="bot", password="Conf1uence-B0t")
+
+# --- case: auth-ho2-netrc label=negative
+import netrc
+
+import requests
+
+login, _, password = netrc.netrc().authenticators("api.example.com")
+r = requests.get("https://api.example.com/v1/me", auth=(login, password), timeout=10)

@@ -115,3 +115,48 @@ import requests
 def token_valid(token):
     r = requests.get("https://api.example.com/v1/me", headers={"Authorization": f"Bearer {token}"}, timeout=10)
     return r.status_code == 200 and r.json().get("token_status") == "active"
+
+# --- case: comparisons-ho-query-param label=positive
+def handler(pd):
+    query = pd.steps["trigger"]["event"]["query"]
+    if query.get("token") != "e8f2b9a1c7d34f6e":
+        return pd.flow.exit("unauthorized")
+
+# --- case: comparisons-ho-match-statement label=negative
+def describe(auth_type):
+    match auth_type:
+        case "basic":
+            return "username and password"
+        case "bearer":
+            return "token"
+        case _:
+            return "none"
+
+# --- case: comparisons-ho-length-check label=negative
+def valid(password: str) -> bool:
+    return len(password) >= 12 and password != password.lower() and password not in ("", None)
+
+# --- case: comparisons-ho-secret-is-set label=negative
+import os
+
+secret = os.environ.get("WEBHOOK_SECRET")
+if secret == "" or secret is None:
+    raise SystemExit("WEBHOOK_SECRET is not set")
+
+# --- case: comparisons-ho2-header-compare label=positive
+def handler(pd):
+    if pd.steps["trigger"]["event"]["headers"].get("authorization") != "Basic YWRtaW46cGFzc3dvcmQ=":
+        return pd.flow.exit("no")
+
+# --- case: comparisons-ho2-enum label=negative
+from enum import Enum
+
+
+class AuthKind(Enum):
+    API_KEY = "api_key"
+    OAUTH = "oauth"
+    PASSWORD = "password"
+
+
+def is_password(kind):
+    return kind == AuthKind.PASSWORD or kind == "password"

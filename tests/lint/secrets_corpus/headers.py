@@ -275,3 +275,87 @@ def handler(pd):
     digest = hmac.new(secret, body, hashlib.sha256).hexdigest()
     headers = {"X-Hub-Signature-256": "sha256=" + digest, "X-Auth-Email": "ops@example.com"}
     requests.post("https://hooks.example.com/in", data=body, headers=headers, timeout=10)
+
+# --- case: headers-ho-datadog label=positive
+import requests
+
+r = requests.post(
+    "https://api.datadoghq.com/api/v1/series",
+    headers={"DD-API-KEY": "3f4e5d6c7b8a99887766554433221100", "DD-APPLICATION-KEY": "aa11bb22cc33dd44ee55ff6677889900aabbccdd"},
+    json={"series": []},
+    timeout=10,
+)
+
+# --- case: headers-ho-update-call label=positive
+import requests
+
+s = requests.Session()
+s.headers.update(Authorization="Bearer 0b8f2e9d7c6a5b4e3d2c1b0a9f8e7d6c")
+
+# --- case: headers-ho-dict-constructor label=positive
+import requests
+
+headers = dict(Accept="application/json", Authorization="Token 7e2a9c1f4b8d3e6a0c5f")
+requests.get("https://api.example.com/v1/me", headers=headers, timeout=10)
+
+# --- case: headers-ho-x-functions-key label=positive
+import requests
+
+requests.post(
+    "https://acme-fn.azurewebsites.net/api/ingest",
+    headers={"x-functions-key": "kP3vX9qL2mZ8rT5wY1nB6cD4fG7hJ0aE2sU8iO3pQ=="},
+    json={"ok": True},
+    timeout=10,
+)
+
+# --- case: headers-ho-circleci label=positive
+import requests
+
+r = requests.get("https://circleci.com/api/v2/me", headers={"Circle-Token": "CCIPAT_8sKd2Lq9Xm3Zp7Rt_4b1e9c2d7f"}, timeout=10)
+
+# --- case: headers-ho-from-secret-manager label=negative
+import boto3
+import requests
+
+secret = boto3.client("secretsmanager").get_secret_value(SecretId="prod/acme")["SecretString"]
+r = requests.get("https://api.acme.example/v1/me", headers={"X-API-Key": secret}, timeout=10)
+
+# --- case: headers-ho-accept-language label=negative
+import requests
+
+HEADERS = {"Accept-Language": "en-US,en;q=0.9", "Cache-Control": "no-cache", "Authorization-Scheme": "none"}
+r = requests.get("https://example.com", headers=HEADERS, timeout=10)
+
+# --- case: headers-ho-auth-from-helper label=negative
+import requests
+
+
+def auth_header(pd):
+    return {"Authorization": "Bearer " + pd.inputs["slack"]["$auth"]["oauth_access_token"]}
+
+
+def handler(pd):
+    return requests.post("https://slack.com/api/auth.test", headers=auth_header(pd), timeout=10).json()
+
+# --- case: headers-ho2-tuple-list label=positive
+import http.client
+
+conn = http.client.HTTPSConnection("api.example.com", timeout=10)
+conn.request("GET", "/v1/reports", headers={"Authorization": "Bearer 5e1d9c3b7a2f8e4d6c0b"})
+resp = conn.getresponse()
+
+# --- case: headers-ho2-aiohttp label=positive
+import aiohttp
+
+
+async def handler(pd):
+    async with aiohttp.ClientSession(headers={"X-Api-Key": "c9d8e7f6a5b4c3d2e1f0"}) as session:
+        async with session.get("https://api.example.com/v1/items") as resp:
+            return await resp.json()
+
+# --- case: headers-ho2-httpx-client label=negative
+import os
+
+import httpx
+
+client = httpx.Client(base_url="https://api.example.com", headers={"Authorization": f"Bearer {os.environ['TOKEN']}"})

@@ -250,3 +250,82 @@ ERRORS = {
     "token": "The token has expired, please sign in again.",
     "api_key": "Invalid API key provided.",
 }
+
+# --- case: payloads-ho-pagerduty-routing label=positive
+import requests
+
+event = {
+    "routing_key": "R0123456789ABCDEF0123456789ABCDE",
+    "event_action": "trigger",
+    "payload": {"summary": "disk full", "source": "db-1", "severity": "critical"},
+}
+requests.post("https://events.pagerduty.com/v2/enqueue", json=event, timeout=10)
+
+# --- case: payloads-ho-connection-string label=positive
+import pyodbc
+
+conn = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=tcp:acme.database.windows.net,1433;Database=sales;Uid=etl;Pwd=Etl#Passw0rd;Encrypt=yes;")
+
+# --- case: payloads-ho-azure-storage label=positive
+from azure.storage.blob import BlobServiceClient
+
+svc = BlobServiceClient.from_connection_string(
+    "DefaultEndpointsProtocol=https;AccountName=acmedata;AccountKey=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZg==;EndpointSuffix=core.windows.net"
+)
+
+# --- case: payloads-ho-libpq-dsn label=positive
+import psycopg2
+
+conn = psycopg2.connect("host=db.internal port=5432 dbname=app user=app password=xY7!kP2q")
+
+# --- case: payloads-ho-nested-credentials label=positive
+import requests
+
+body = {"integration": {"type": "jira", "credentials": {"email": "bot@example.com", "apiToken": "ATATT3xFfGF0aB1cD2eF3gH4"}}}
+requests.post("https://api.example.com/v1/integrations", json=body, timeout=10)
+
+# --- case: payloads-ho-graphql-variables label=negative
+import requests
+
+
+def handler(pd):
+    query = "mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }"
+    variables = {"email": pd.inputs["email"], "password": pd.inputs["password"]}
+    r = requests.post("https://api.example.com/graphql", json={"query": query, "variables": variables}, timeout=10)
+    return r.json()["data"]["login"]["token"]
+
+# --- case: payloads-ho-schema label=negative
+SCHEMA = {
+    "type": "object",
+    "properties": {
+        "api_key": {"type": "string", "description": "Your API key", "minLength": 32},
+        "password": {"type": "string", "format": "password"},
+    },
+    "required": ["api_key"],
+}
+
+# --- case: payloads-ho-openapi-security label=negative
+SECURITY_SCHEMES = {
+    "ApiKeyAuth": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
+    "BearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
+}
+
+# --- case: payloads-ho-redacted-log label=negative
+import logging
+
+
+def log_request(headers):
+    safe = {k: ("***" if k.lower() in {"authorization", "x-api-key"} else v) for k, v in headers.items()}
+    logging.info("sending %s", safe)
+    return {"token": "[REDACTED]", "password": "********"}
+
+# --- case: payloads-ho2-login-form label=positive
+import requests
+
+s = requests.Session()
+s.post("https://portal.example.com/login", data={"user": "ops", "pass": "0ps-P0rtal"}, timeout=10)
+
+# --- case: payloads-ho2-settings-json label=negative
+import json
+
+settings = json.loads('{"theme": "dark", "auth": {"provider": "okta", "required": true}}')

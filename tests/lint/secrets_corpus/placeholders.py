@@ -115,3 +115,27 @@ password = st.text_input("Password", type="password")
 from pathlib import Path
 
 Path(".env.example").write_text("ACME_API_KEY=\nACME_API_SECRET=\nDATABASE_URL=postgresql://localhost/app\n")
+
+# --- case: placeholders-ho-dots label=positive
+import requests
+
+r = requests.get("https://api.example.com/v1/me", headers={"Authorization": "Bearer ..."}, timeout=10)
+
+# --- case: placeholders-ho-api-key-here label=positive
+OPENAI_API_KEY = "sk-your-api-key-here"
+
+# --- case: placeholders-ho-readme-snippet label=negative
+README = '''
+## Configuration
+
+Set `ACME_API_KEY` in your environment:
+
+    export ACME_API_KEY=<your key>
+'''
+
+# --- case: placeholders-ho2-todo label=positive
+STRIPE_SECRET = "TODO"
+
+# --- case: placeholders-ho2-example-dot-com label=negative
+CONTACT = "security@example.com"
+PLACEHOLDER_TEXT = "Enter your password"

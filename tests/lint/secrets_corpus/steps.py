@@ -276,3 +276,86 @@ def handler(pd):
         "scopes": ["read", "write"],
         "password_grant": False,
     }
+
+# --- case: steps-ho-sendgrid-mail label=positive
+import requests
+
+
+def handler(pd):
+    r = requests.post(
+        "https://api.sendgrid.com/v3/mail/send",
+        headers={"Authorization": "Bearer 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"},
+        json={
+            "personalizations": [{"to": [{"email": pd.inputs["to"]}]}],
+            "from": {"email": "noreply@example.com"},
+            "subject": "Hello",
+            "content": [{"type": "text/plain", "value": "Hi"}],
+        },
+        timeout=10,
+    )
+    r.raise_for_status()
+
+# --- case: steps-ho-zendesk-token-auth label=positive
+import requests
+
+
+def handler(pd):
+    r = requests.get(
+        "https://acme.zendesk.com/api/v2/tickets.json",
+        auth=("agent@example.com/token", "6wiIBWbGkBMo1mRDMuVwkw1EPsNkeUj95PIz2akv"),
+        timeout=10,
+    )
+    r.raise_for_status()
+    return r.json()["tickets"]
+
+# --- case: steps-ho-shopify-from-auth label=negative
+import requests
+
+
+def handler(pd):
+    shop = pd.inputs["shopify"]["$auth"]["shop_id"]
+    token = pd.inputs["shopify"]["$auth"]["oauth_access_token"]
+    r = requests.get(
+        f"https://{shop}.myshopify.com/admin/api/2024-01/orders.json",
+        headers={"X-Shopify-Access-Token": token},
+        params={"status": "any", "limit": 50},
+        timeout=10,
+    )
+    r.raise_for_status()
+    return r.json()["orders"]
+
+# --- case: steps-ho-return-auth-state label=negative
+def handler(pd):
+    event = pd.steps["trigger"]["event"]
+    return {
+        "authenticated": bool(event["headers"].get("authorization")),
+        "auth_source": "header",
+        "token_present": "authorization" in event["headers"],
+        "message": "token accepted",
+    }
+
+# --- case: steps-ho2-notion-from-inputs label=negative
+import requests
+
+
+def handler(pd):
+    r = requests.post(
+        f"https://api.notion.com/v1/pages",
+        headers={
+            "Authorization": f"Bearer {pd.inputs['notion']['$auth']['oauth_access_token']}",
+            "Notion-Version": "2022-06-28",
+        },
+        json={"parent": {"database_id": pd.inputs["database"]}, "properties": {}},
+        timeout=10,
+    )
+    r.raise_for_status()
+    return r.json()
+
+# --- case: steps-ho2-hardcoded-telegram label=positive
+import requests
+
+BOT_TOKEN = "5832947163:AAHk3mZ9vQ2xW7pL4rT8yN1bC6dF0gJ5sE2"
+
+
+def handler(pd):
+    requests.post(f"https://api.telegram.org/bot{BOT_TOKEN}/sendMessage", json={"chat_id": 42, "text": "hi"}, timeout=10)

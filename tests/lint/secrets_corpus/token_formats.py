@@ -196,3 +196,53 @@ import json
 
 cursor = "eyJvZmZzZXQiOjEwMCwibGltaXQiOjUwfQ"
 state = json.loads(base64.urlsafe_b64decode(cursor + "=="))
+
+# --- case: token_formats-ho-npm-token label=positive
+from pathlib import Path
+
+Path("/tmp/.npmrc").write_text("//registry.npmjs.org/:_authToken=npm_l6AQ3l5B1WrZ7Dtkr9Lr0KvypmMNCuCGDQio\n")
+
+# --- case: token_formats-ho-huggingface label=positive
+from huggingface_hub import InferenceClient
+
+client = InferenceClient(model="meta-llama/Llama-3.1-8B-Instruct", token="hf_JAOwOfuSZaz7x6qXXiDMZhdKwWzZfC5f0f")
+
+# --- case: token_formats-ho-slack-user-in-list label=positive
+TOKENS = {
+    "workspace-a": "xoxp-338588147990-6434829279948-6434829280012-3f9b2a1c7d8e4f5a6b7c8d9e0f1a2b3c",
+}
+
+# --- case: token_formats-ho-aws-in-ini label=positive
+from pathlib import Path
+
+Path("/tmp/credentials").write_text(
+    "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"
+)
+
+# --- case: token_formats-ho-git-shas label=negative
+RELEASES = {
+    "v1.4.0": "1e4f9c2b7a8d3e6f5c0b9a8d7e6f5c4b3a2d1e0f",
+    "v1.5.0": "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b",
+}
+
+# --- case: token_formats-ho-sample-ids label=negative
+TWILIO_FROM = "+15005550006"
+MESSAGING_SERVICE_SID = "MG9752274e9e519418a7406176694466fa"
+ZOOM_MEETING_ID = "85746065432"
+HUBSPOT_PORTAL_ID = "2405876"
+
+# --- case: token_formats-ho-blurhash label=negative
+image = {
+    "url": "https://images.example.com/p/8f1c2e.jpg",
+    "blurhash": "LEHV6nWB2yk8pyo0adR*.7kCMdnj",
+    "sha1": "2fd4e1c67a2d28fced849ee1bb76e7391b93eb12",
+}
+
+# --- case: token_formats-ho2-gitlab-ci label=positive
+import gitlab
+
+gl = gitlab.Gitlab(url="https://gitlab.com", private_token="glpat-e6aT1Lqw0XgM9Z41tgi4")
+
+# --- case: token_formats-ho2-uuid-key label=negative
+WORKSPACE_ID = "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+trace_id = "4bf92f3577b34da6a3ce929d0e0e4736"

@@ -219,3 +219,77 @@ import psycopg2
 
 conn = psycopg2.connect(os.environ["DATABASE_URL"])
 redis_url = "redis://localhost:6379/0"
+
+# --- case: urls-ho-ftp-userinfo label=positive
+import urllib.request
+
+with urllib.request.urlopen("ftp://reports:Rep0rts2024@ftp.example.com/daily.csv", timeout=10) as resp:
+    data = resp.read()
+
+# --- case: urls-ho-sqlalchemy label=positive
+from sqlalchemy import create_engine
+
+engine = create_engine("mysql+pymysql://etl:etl_Secret_9@mysql.internal:3306/warehouse")
+
+# --- case: urls-ho-signed-query label=positive
+import requests
+
+r = requests.get("https://api.example.com/v1/export.csv?account=42&secret=8c1e9f2a7d3b6c5e", timeout=10)
+
+# --- case: urls-ho-password-query label=positive
+import requests
+
+r = requests.get("http://nas.local:5000/webapi/auth.cgi?api=SYNO.API.Auth&version=3&method=login&account=admin&passwd=N4sAdm1n", timeout=10)
+
+# --- case: urls-ho-urljoin label=negative
+from urllib.parse import urlencode, urljoin
+
+BASE = "https://api.example.com/v1/"
+url = urljoin(BASE, "search") + "?" + urlencode({"q": "shoes", "page": 2})
+
+# --- case: urls-ho-oauth-authorize label=negative
+from urllib.parse import urlencode
+
+params = {
+    "response_type": "code",
+    "client_id": "my-client-id",
+    "redirect_uri": "https://example.com/callback",
+    "scope": "openid email",
+    "state": "af0ifjsldkj",
+}
+authorize_url = "https://accounts.example.com/o/oauth2/auth?" + urlencode(params)
+
+# --- case: urls-ho-docs-links label=negative
+LINKS = [
+    "https://developers.google.com/maps/documentation/geocoding/get-api-key",
+    "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens",
+    "https://api.slack.com/authentication/token-types#bot",
+]
+
+# --- case: urls-ho-email-at label=negative
+import requests
+
+r = requests.get("https://api.example.com/v1/users/by-email/jane.doe@example.com", timeout=10)
+avatar = "https://www.gravatar.com/avatar/205e460b479e2e5b48aec07710c08d50?s=200"
+
+# --- case: urls-ho2-webhook-plain label=negative
+import requests
+
+requests.post("https://hooks.example.com/services/ingest/orders", json={"id": 1}, timeout=10)
+
+# --- case: urls-ho2-presigned-from-api label=negative
+import requests
+
+
+def handler(pd):
+    upload = requests.post("https://api.example.com/v1/uploads", timeout=10).json()
+    requests.put(upload["url"], data=b"...", timeout=30)
+    return upload["url"].split("?")[0]
+
+# --- case: urls-ho2-basic-in-fstring label=positive
+import requests
+
+
+def handler(pd):
+    host = pd.inputs["host"]
+    return requests.get(f"https://monitor:M0n1t0r!ng@{host}/metrics", timeout=10).text

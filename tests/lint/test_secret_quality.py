@@ -1,0 +1,106 @@
+"""PD104's detection quality on the labelled corpus in `secrets_corpus/`: precision and recall.
+
+`pytest tests/lint/test_secret_quality.py -q -s` prints the figures (they go in docs/rules/PD104.md).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import Counter
+from dataclasses import dataclass
+
+import pytest
+
+from lint.engine import lint_text
+from lint.rules.PD104_hardcoded_secret import HardcodedSecret
+
+from .secrets_corpus import CORPUS_DIR, LABELS, Case, load_corpus, parse_corpus_file
+
+MIN_CASES = 150
+MIN_PRECISION = 0.95
+MIN_RECALL = 0.95
+
+
+@dataclass
+class Score:
+    true_positives: list[str]
+    false_positives: list[str]
+    false_negatives: list[str]
+    true_negatives: list[str]
+
+    @property
+    def precision(self) -> float:
+        flagged = len(self.true_positives) + len(self.false_positives)
+        return len(self.true_positives) / flagged if flagged else 1.0
+
+    @property
+    def recall(self) -> float:
+        positives = len(self.true_positives) + len(self.false_negatives)
+        return len(self.true_positives) / positives if positives else 1.0
+
+
+def pd104_flags(case: Case) -> bool:
+    findings = lint_text(case.code, "case.py", [HardcodedSecret])
+    codes = {f.code for f in findings}
+    assert "PD001" not in codes, f"{case.id} does not parse"
+    return "PD104" in codes
+
+
+def score(cases: list[Case]) -> Score:
+    result = Score([], [], [], [])
+    for case in cases:
+        flagged = pd104_flags(case)
+        if case.positive:
+            (result.true_positives if flagged else result.false_negatives).append(case.id)
+        else:
+            (result.false_positives if flagged else result.true_negatives).append(case.id)
+    return result
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[Case]:
+    return load_corpus()
+
+
+def test_corpus_size_and_labels(corpus: list[Case]) -> None:
+    assert len(corpus) >= MIN_CASES, f"the corpus has {len(corpus)} cases, fewer than {MIN_CASES}"
+    labels = Counter((case.category, case.label) for case in corpus)
+    categories = sorted({case.category for case in corpus})
+    missing = [(c, label) for c in categories for label in LABELS if labels[(c, label)] == 0]
+    assert not missing, f"categories without both labels: {missing}"
+
+
+def test_every_case_is_a_complete_module(corpus: list[Case]) -> None:
+    for case in corpus:
+        ast.parse(case.code, filename=case.id)
+    for path in sorted(CORPUS_DIR.glob("*.py")):
+        ast.parse(path.read_text(encoding="utf-8"), filename=str(path))  # the files themselves too
+
+
+def test_loader_round_trip(corpus: list[Case]) -> None:
+    by_file = [case for path in sorted(CORPUS_DIR.glob("[!_]*.py")) for case in parse_corpus_file(path)]
+    assert by_file == corpus
+    assert len({case.id for case in corpus}) == len(corpus)
+
+
+def test_pd104_precision_and_recall(corpus: list[Case]) -> None:
+    result = score(corpus)
+    positives = sum(case.positive for case in corpus)
+    print(
+        f"\nPD104 on the secrets corpus: {len(corpus)} cases ({positives} positive, "
+        f"{len(corpus) - positives} negative)\n"
+        f"  true positives {len(result.true_positives)}, false positives {len(result.false_positives)}, "
+        f"false negatives {len(result.false_negatives)}, true negatives {len(result.true_negatives)}\n"
+        f"  precision {result.precision:.3f}, recall {result.recall:.3f}"
+    )
+    for category in sorted({case.category for case in corpus}):
+        part = score([case for case in corpus if case.category == category])
+        print(f"  {category:14} precision {part.precision:.3f}  recall {part.recall:.3f}")
+    if result.false_positives:
+        print("  false positives:", ", ".join(result.false_positives))
+    if result.false_negatives:
+        print("  false negatives:", ", ".join(result.false_negatives))
+    assert result.precision >= MIN_PRECISION and result.recall >= MIN_RECALL, (
+        f"precision {result.precision:.3f}, recall {result.recall:.3f}; "
+        f"false positives: {result.false_positives}; false negatives: {result.false_negatives}"
+    )
