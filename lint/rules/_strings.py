@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..model import Model
 
 PLACEHOLDER = "\x00"
-_MAX_DEPTH = 8
+_MAX_DEPTH = 50
 
 
 @dataclass(frozen=True)
@@ -226,7 +226,8 @@ def is_piece_of_larger_string(node: cst.CSTNode, parents: list[cst.CSTNode], mod
         return True
     if isinstance(parent, cst.BinaryOperation):
         if isinstance(parent.operator, cst.Add):
-            return template_of(parent, model) is not None
+            # a string-building `node` makes its parent `... + node + ...` one as well
+            return builds_string(node) or string_value(node) is not None  # type: ignore[arg-type]
         if isinstance(parent.operator, cst.Modulo):
             return parent.left is node and string_value(node) is not None  # type: ignore[arg-type]
         return False
