@@ -30,8 +30,13 @@ class StrictRequestsMock(responses.RequestsMock):
     ``body=BrokenStream(data, after=n)``.
     """
 
-    def __init__(self, settings: HttpSettings = HttpSettings()) -> None:
-        super().__init__(assert_all_requests_are_fired=settings.assert_all_requests_are_fired)
+    def __init__(
+        self, settings: HttpSettings = HttpSettings(), real_adapter_send: Any = None
+    ) -> None:
+        extra = {} if real_adapter_send is None else {"real_adapter_send": real_adapter_send}
+        super().__init__(
+            assert_all_requests_are_fired=settings.assert_all_requests_are_fired, **extra
+        )
         self.assert_all_requests_were_expected = settings.assert_all_requests_were_expected
         self.allow_network = settings.allow_network
         self.requests: list[RecordedRequest] = []
@@ -97,7 +102,12 @@ class StrictRequestsMock(responses.RequestsMock):
         lines.append("registered responses:" if registered else "no responses are registered")
         for response in registered:
             _, reason = response.matches(request)
-            lines.append(f"  - {response.method} {response.url}: {reason}")
+            lines.append(f"  - {response.method} {response.url}{_origin(response)}: {reason}")
+        if any(_origin(response) for response in registered):
+            lines.append(
+                "(a request the code makes differently from the recording needs a new cassette: "
+                "pytest --pd-record)"
+            )
         return "\n".join(lines)
 
     def problems(self, *, test_failed: bool) -> list[str]:
@@ -112,9 +122,15 @@ class StrictRequestsMock(responses.RequestsMock):
             )
         unused = [r for r in self.registered() if r.call_count == 0]
         if unused and self.assert_all_requests_are_fired and not test_failed:
-            lines = "\n".join(f"  - {r.method} {r.url}" for r in unused)
+            lines = "\n".join(f"  - {r.method} {r.url}{_origin(r)}" for r in unused)
             found.append(
                 f"pd_http: registered responses that were never requested:\n{lines}\n"
                 "(relax with @pytest.mark.pd_http(assert_all_requests_are_fired=False))"
             )
         return found
+
+
+def _origin(response: responses.BaseResponse) -> str:
+    """`` (cassette x.yaml)`` for a replayed interaction, else nothing."""
+    origin = getattr(response, "origin", None)
+    return f" (cassette {origin})" if origin else ""

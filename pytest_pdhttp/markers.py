@@ -11,7 +11,8 @@ import pytest
 from .http import HttpSettings
 
 PD_KEYWORDS = ("inputs", "steps", "event", "env")
-HTTP_KEYWORDS = tuple(f.name for f in dataclasses.fields(HttpSettings))
+HTTP_SETTINGS = tuple(f.name for f in dataclasses.fields(HttpSettings))
+HTTP_KEYWORDS = (*HTTP_SETTINGS, "cassette")
 
 
 def ini_name(keyword: str) -> str:
@@ -39,14 +40,25 @@ def marker_kwargs(node: pytest.Item, name: str, known: tuple[str, ...]) -> dict[
 
 
 def http_settings(node: pytest.Item) -> HttpSettings:
-    values = {k: node.config.getini(ini_name(k)) for k in HTTP_KEYWORDS}
-    values.update(marker_kwargs(node, "pd_http", HTTP_KEYWORDS))
+    values = {k: node.config.getini(ini_name(k)) for k in HTTP_SETTINGS}
+    marked = marker_kwargs(node, "pd_http", HTTP_KEYWORDS)
+    values.update((k, v) for k, v in marked.items() if k in HTTP_SETTINGS)
     for key, value in values.items():
         if not isinstance(value, bool):
             pytest.fail(
                 f"@pytest.mark.pd_http({key}=...) takes True or False, got {value!r}", pytrace=False
             )
     return HttpSettings(**values)
+
+
+def http_cassette(node: pytest.Item) -> str | None:
+    """The ``cassette=`` name of the closest ``pd_http`` marker that gives one."""
+    name = marker_kwargs(node, "pd_http", HTTP_KEYWORDS).get("cassette")
+    if name is not None and (not isinstance(name, str) or not name.strip()):
+        pytest.fail(
+            f"@pytest.mark.pd_http(cassette=...) takes a cassette name, got {name!r}", pytrace=False
+        )
+    return name
 
 
 def env_items(env: Any) -> list[tuple[str, str | None]]:

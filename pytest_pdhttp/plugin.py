@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
+import requests.adapters
 
 from . import strict, tempfiles, tmpaudit, tmpdir
 from .context import Pipedream
@@ -14,11 +16,15 @@ from .http import HttpSettings, StrictRequestsMock
 from .markers import (
     PD_KEYWORDS,
     env_items,
+    http_cassette,
     http_settings,
     ini_name,
     marker_kwargs,
 )
 from .netguard import NetworkGuard
+
+PD_CONTEXT = pytest.StashKey[Pipedream]()
+CASSETTE_DIR_INI = "pd_http_cassette_dir"
 
 _INI_HELP = {
     "assert_all_requests_are_fired": "pd_http: fail tests that leave a registered response unused",
@@ -30,6 +36,20 @@ _INI_HELP = {
 def pytest_addoption(parser: pytest.Parser) -> None:
     for keyword, default in dataclasses.asdict(HttpSettings()).items():
         parser.addini(ini_name(keyword), _INI_HELP[keyword], type="bool", default=default)
+    parser.addini(
+        CASSETTE_DIR_INI,
+        "pd_http: directory of the cassettes (relative to the ini file; default: 'cassettes' "
+        "next to each test file); each test module has a subdirectory",
+        default="",
+    )
+    group = parser.getgroup("pdhttp", "pytest-pdhttp")
+    group.addoption(
+        "--pd-record",
+        action="store_true",
+        default=False,
+        help="let tests marked @pytest.mark.pd_http(cassette=...) reach the real network and "
+        "(re)write their cassettes, credentials redacted",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -41,7 +61,8 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         "pd_http(assert_all_requests_are_fired=True, assert_all_requests_were_expected=True, "
-        "allow_network=False): relax pd_http's strictness for this test",
+        "allow_network=False, cassette=None): relax pd_http's strictness for this test, or "
+        "replay a recorded cassette (record it with --pd-record)",
     )
 
 
@@ -96,17 +117,70 @@ def _pd_network_guard(request: pytest.FixtureRequest) -> Iterator[NetworkGuard]:
 def pd_http(
     request: pytest.FixtureRequest, _pd_network_guard: NetworkGuard
 ) -> Iterator[StrictRequestsMock]:
-    """A started, strict ``responses.RequestsMock``; real network access is refused."""
-    mock = StrictRequestsMock(http_settings(request.node))
-    _pd_network_guard.allowed = lambda: mock.allow_network
-    strict.register(request.node, mock)
+    """A started, strict ``responses.RequestsMock``; real network access is refused.
+
+    With ``@pytest.mark.pd_http(cassette="name")`` it answers from that cassette; with
+    ``--pd-record`` too, it lets such a test reach the network and writes the cassette.
+    """
+    node = request.node
+    cassette = http_cassette(node)
+    recording = cassette is not None and bool(request.config.getoption("pd_record"))
+    recorder = path = None
+    real_send = None
+    if cassette is not None:
+        from . import cassette as cassettes
+        from . import redact
+
+        def secrets() -> set[str]:
+            context = node.stash.get(PD_CONTEXT, None)
+            return set() if context is None else redact.auth_values(context.inputs)
+
+        try:
+            path = cassettes.locate(cassette_directory(node), cassette, recording=recording)
+            interactions = [] if recording else cassettes.load(path)
+        except cassettes.CassetteError as exc:
+            pytest.fail(str(exc), pytrace=False)
+        if recording:
+            recorder = cassettes.Recorder(secrets)
+            real_send = recorder.wrap(requests.adapters.HTTPAdapter.send)
+    mock = StrictRequestsMock(http_settings(node), real_adapter_send=real_send)
+    _pd_network_guard.allowed = lambda: mock.allow_network or recording
+    if recording:
+        mock.add_passthru(re.compile(r".*"))
+    elif cassette is not None:
+        cassettes.replay(mock, interactions, secrets, _shown(path, request.config.rootpath))
+    strict.register(node, mock)
     mock.start()
     try:
         yield mock
     finally:
         mock.stop(allow_assert=False)
         mock.reset()
+        if recorder is not None and path is not None:
+            recorder.write(path)
     strict.fail_if_any(mock.problems(test_failed=True))
+
+
+def cassette_directory(node: pytest.Item) -> Path:
+    """``<cassette dir>/<test module>``; the cassette dir defaults to ``cassettes`` beside it."""
+    configured = node.config.getini(CASSETTE_DIR_INI)
+    if configured:
+        base = Path(configured).expanduser()
+        if not base.is_absolute():
+            inipath = node.config.inipath
+            base = (inipath.parent if inipath else node.config.rootpath) / base
+    else:
+        base = node.path.parent / "cassettes"
+    return base / node.path.stem
+
+
+def _shown(path: Path | None, rootpath: Path) -> str:
+    if path is None:
+        return ""
+    try:
+        return str(path.relative_to(rootpath))
+    except ValueError:
+        return str(path)
 
 
 @pytest.fixture
@@ -126,4 +200,8 @@ def pd(
             monkeypatch.delenv(name, raising=False)
         else:
             monkeypatch.setenv(name, value)
-    return Pipedream(**options, base_dir=request.path.parent)
+    context = Pipedream(**options, base_dir=request.path.parent)
+    request.node.stash[PD_CONTEXT] = context  # its $auth values are redacted from cassettes
+    if http_cassette(request.node) is not None and "pd_http" not in request.fixturenames:
+        request.getfixturevalue("pd_http")  # a cassette needs pd_http, even if the test omits it
+    return context

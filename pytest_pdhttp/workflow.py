@@ -57,8 +57,8 @@ def _one(spec: Any, base_dir: Path) -> WorkflowStep:
         return WorkflowStep(name, _code_file(_path(target, base_dir)))
     if callable(spec):
         raise TypeError(
-            f"give a handler a step name: (\"name\", {getattr(spec, '__name__', spec)}) "
-            "(later steps read its outputs as pd.steps[\"name\"])"
+            f'give a handler a step name: ("name", {getattr(spec, "__name__", spec)}) '
+            '(later steps read its outputs as pd.steps["name"])'
         )
     path = _path(spec, base_dir)
     return WorkflowStep(path.stem if path.is_file() else path.name, _code_file(path))
