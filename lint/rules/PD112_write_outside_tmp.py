@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from ..model import OPEN_FUNCTIONS, string_value
-from ._strings import literal_prefix, has_hole, template_of
+from ._strings import has_hole, literal_prefix, template_of
 from .base import Invalid, Rule, Valid
 
 WRITE_MODE_CHARS = frozenset("wax+")

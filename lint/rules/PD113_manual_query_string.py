@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import libcst as cst
 
@@ -15,7 +16,7 @@ QUERY_PARAMETER_BEFORE_VALUE = re.compile(r"[?&]([A-Za-z0-9_.\-\[\]%~]+)=$")
 
 def interpolated_parameter(template: Template) -> str | None:
     """The name of the first query parameter whose value is interpolated, if any."""
-    for before, part in zip(template, template[1:]):
+    for before, part in pairwise(template):
         if isinstance(part, Hole) and isinstance(before, str):
             match = QUERY_PARAMETER_BEFORE_VALUE.search(before)
             if match:

@@ -6,7 +6,14 @@ import re
 
 import libcst as cst
 
-from ._strings import PLACEHOLDER, builds_string, has_hole, is_piece_of_larger_string, template_of, text_of
+from ._strings import (
+    PLACEHOLDER,
+    builds_string,
+    has_hole,
+    is_piece_of_larger_string,
+    template_of,
+    text_of,
+)
 from .base import Invalid, Rule, Valid
 
 # An operation (`query Name($id: ID!) {`, `mutation {`) or a selection set whose first field is

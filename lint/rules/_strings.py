@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
@@ -30,7 +30,7 @@ class Hole:
     node: cst.CSTNode
 
 
-Part = Union[str, Hole]
+Part = str | Hole
 Template = tuple[Part, ...]
 
 
@@ -55,13 +55,16 @@ def _constant_name(node: cst.BaseExpression) -> bool:
 
 
 def constant_text(
-    node: cst.BaseExpression, model: "Model | None" = None, any_name: bool = False
+    node: cst.BaseExpression, model: Model | None = None, any_name: bool = False
 ) -> str | None:
     """The text a constant contributes when interpolated: a string or number literal, directly or
     through a constant-named name bound to one (any name bound to one when `any_name`)."""
-    if model is not None and isinstance(node, (cst.Name, cst.Attribute)):
-        if any_name or _constant_name(node):
-            node = model.value_of(node) or node
+    if (
+        model is not None
+        and isinstance(node, (cst.Name, cst.Attribute))
+        and (any_name or _constant_name(node))
+    ):
+        node = model.value_of(node) or node
     text = string_value(node)
     if text is not None:
         return text
@@ -70,14 +73,14 @@ def constant_text(
     return None
 
 
-def _names_string(node: cst.BaseExpression, model: "Model | None") -> bool:
+def _names_string(node: cst.BaseExpression, model: Model | None) -> bool:
     """A name bound to a string literal (`base + str(i)` with `base = "https://..."`)."""
     if model is None or not isinstance(node, (cst.Name, cst.Attribute)):
         return False
     return string_value(model.value_of(node)) is not None
 
 
-def _hole(node: cst.BaseExpression, model: "Model | None", any_name: bool = False) -> Part:
+def _hole(node: cst.BaseExpression, model: Model | None, any_name: bool = False) -> Part:
     text = constant_text(node, model, any_name)
     return Hole(node) if text is None else text
 
@@ -142,7 +145,7 @@ def is_format_call(node: cst.CSTNode) -> bool:
     )
 
 
-def template_of(node: cst.BaseExpression, model: "Model | None" = None, depth: int = 0) -> Template | None:
+def template_of(node: cst.BaseExpression, model: Model | None = None, depth: int = 0) -> Template | None:
     """The template a string-building expression produces, or None if `node` does not build a
     string from at least one literal piece (a bare name, a call, a number...)."""
     if depth > _MAX_DEPTH:
@@ -217,7 +220,7 @@ def builds_string(node: cst.CSTNode) -> bool:
     )
 
 
-def is_piece_of_larger_string(node: cst.CSTNode, parents: list[cst.CSTNode], model: "Model | None") -> bool:
+def is_piece_of_larger_string(node: cst.CSTNode, parents: list[cst.CSTNode], model: Model | None) -> bool:
     """Is `node` only a piece of an enclosing string-building expression (which is judged instead)?"""
     if not parents:
         return False
