@@ -199,7 +199,9 @@ def _write_report(args: argparse.Namespace, findings: list, fixed: int, linted: 
     try:
         stream.write(_render(args.format, findings, files=linted, color=color))
         if args.statistics:
-            stream.write(_statistics(findings))
+            from .report import render_statistics
+
+            stream.write(render_statistics(findings))
         if args.format == "text":
             from .report.text import summary
 
@@ -221,14 +223,6 @@ def _render(name: str, findings: list, files: list[str], color: bool) -> str:
     accepted = inspect.signature(renderer).parameters
     options = {"files": files, "color": color}
     return renderer(findings, **{k: v for k, v in options.items() if k in accepted})
-
-
-def _statistics(findings: list) -> str:
-    from collections import Counter
-
-    counts = Counter((f.code, f.name) for f in findings)
-    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return "".join(f"{count:>6}  {code}  {name}\n" for (code, name), count in rows)
 
 
 def _stdin_command(args, finder, overrides, fix_mode) -> int:

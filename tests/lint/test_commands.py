@@ -65,7 +65,7 @@ def test_exit_zero_output_file_and_statistics(tmp_path, capsys) -> None:
     outcome = pdlint(capsys, tmp_path, "--no-cache", "--exit-zero", "--statistics", "--output-file", "report.txt")
     assert outcome.status == 0 and outcome.out == ""
     report = (tmp_path / "report.txt").read_text()
-    assert "a.py:1:25: PD104" in report and "2  PD104  hardcoded-secret" in report
+    assert "a.py:1:25: PD104" in report and "2  PD104      hardcoded-secret" in report
 
 
 def test_no_color_when_piped(tmp_path) -> None:
