@@ -50,9 +50,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="let tests marked @pytest.mark.pd_http(cassette=...) reach the real network and "
         "(re)write their cassettes, credentials redacted",
     )
+    group.addoption(
+        "--pdlint",
+        action="store_true",
+        default=False,
+        help="also run pdlint: one test item per Python/Markdown file, failing with its findings",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "pdlint: pdlint's check of one file (pytest --pdlint)")
+    if config.getoption("pdlint", False):
+        from . import pdlint
+
+        pdlint.configure(config)
     config.addinivalue_line(
         "markers",
         f"pd({', '.join(f'{k}=None' for k in PD_KEYWORDS)}): pre-fill the pd fixture "

@@ -1,0 +1,149 @@
+"""``pytest --pdlint``: one test item per file pdlint would lint, failing with its findings.
+
+Built from the linter's public pieces, the way ``pdlint`` itself lints a file: the configuration
+that applies to the file (``[tool.pdlint]`` in ``pyproject.toml`` or ``pdlint.toml``, found upward
+from it), ``lint.batch.plan`` to decide whether and how to lint it, ``lint.batch.run`` with the
+shared ``.pdlint_cache`` (keyed by file content, rules and configuration, so the CLI and pytest
+reuse each other's results), and ``lint.report.text.render_text`` for the message.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lint.batch import Job, default_cache_root, plan, run
+from lint.cache import Cache
+from lint.config import ConfigError, ConfigFinder
+from lint.files import LINTED_SUFFIXES, SKIPPED_DIRECTORIES, FileError
+from lint.report.text import render_text, summary
+from lint.runner import FileResult
+
+MARKER = "pdlint"
+ITEM_NAME = "PDLINT"
+# what the pdlint CLI passes for its default text output
+_OVERRIDES: dict[str, Any] = {
+    "select": None,
+    "ignore": None,
+    "extend_select": None,
+    "settings": {"fingerprints": True},
+}
+
+
+class PdlintFailure(Exception):
+    """pdlint found something (or could not read the file); the message is the report."""
+
+
+class PdlintPlugin:
+    """Registered for the session when ``--pdlint`` is given (each xdist worker has its own)."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.finder = ConfigFinder()
+        self.caches: dict[str, Cache] = {}
+
+    def pytest_collect_file(self, file_path: Path, parent: pytest.Collector) -> PdlintFile | None:
+        if file_path.suffix.lower() not in LINTED_SUFFIXES:
+            return None
+        if _in_skipped_directory(file_path, self.config.rootpath):
+            return None
+        shown = _shown_path(file_path, self.config.invocation_params.dir)
+        try:
+            planned = list(plan([shown], self.finder, _OVERRIDES))
+        except ConfigError as exc:
+            return PdlintFile.from_parent(
+                parent, path=file_path, shown=shown, job=None, problem=str(exc)
+            )
+        if not planned:
+            return None  # excluded by the configuration, or Markdown with markdown = false
+        (item,) = planned
+        if isinstance(item, FileError):
+            return PdlintFile.from_parent(
+                parent, path=file_path, shown=shown, job=None, problem=str(item)
+            )
+        return PdlintFile.from_parent(parent, path=file_path, shown=shown, job=item, problem=None)
+
+    def cache_for(self, path: str) -> Cache:
+        root = default_cache_root(self.finder, [path])
+        if root not in self.caches:
+            self.caches[root] = Cache(root)
+        return self.caches[root]
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionfinish(self) -> None:
+        """Save each cache, merged with what other processes (xdist workers) saved meanwhile."""
+        for root, cache in self.caches.items():
+            if not cache.dirty:
+                continue
+            merged = Cache(root)
+            merged.entries.update(cache.entries)
+            merged.dirty = True
+            merged.save()
+
+
+class PdlintFile(pytest.File):
+    def __init__(self, *, shown: str, job: Job | None, problem: str | None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.shown, self.job, self.problem = shown, job, problem
+
+    def collect(self) -> Iterator[PdlintItem]:
+        yield PdlintItem.from_parent(
+            self, name=ITEM_NAME, shown=self.shown, job=self.job, problem=self.problem
+        )
+
+
+class PdlintItem(pytest.Item):
+    def __init__(self, *, shown: str, job: Job | None, problem: str | None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.shown, self.job, self.problem = shown, job, problem
+        self.add_marker(MARKER)
+
+    def runtest(self) -> None:
+        if self.job is None:
+            raise PdlintFailure(f"pdlint: error: {self.problem}")
+        plugin = self.config.stash[PLUGIN]
+        (result,) = run([self.job], None, write=False, jobs=1, cache=plugin.cache_for(self.job.path))
+        if isinstance(result, FileError):
+            raise PdlintFailure(f"pdlint: error: {result}")
+        assert isinstance(result, FileResult)
+        if result.error is not None:
+            raise PdlintFailure(f"pdlint: error: {result.error}")
+        if result.findings:
+            findings = sorted(result.findings)
+            fixable = sum(1 for f in findings if f.fixable == "safe")
+            raise PdlintFailure(render_text(findings) + summary(len(findings), 0, fixable))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+        if isinstance(excinfo.value, PdlintFailure):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self) -> tuple[Path, None, str]:
+        return self.path, None, f"pdlint {self.shown}"
+
+
+PLUGIN = pytest.StashKey[PdlintPlugin]()
+
+
+def configure(config: pytest.Config) -> None:
+    plugin = PdlintPlugin(config)
+    config.stash[PLUGIN] = plugin
+    config.pluginmanager.register(plugin, "pytest-pdhttp-pdlint")
+
+
+def _in_skipped_directory(path: Path, rootpath: Path) -> bool:
+    """Below the rootdir, in a directory pdlint never walks into (.venv, build, node_modules...)."""
+    parent = path.parent
+    parts = parent.relative_to(rootpath).parts if parent.is_relative_to(rootpath) else parent.parts
+    return any(part in SKIPPED_DIRECTORIES or part.endswith(".egg-info") for part in parts)
+
+
+def _shown_path(path: Path, invocation_dir: Path) -> str:
+    """Relative to where pytest was started, as ``pdlint`` shows paths given to it."""
+    if path.is_relative_to(invocation_dir):
+        return os.path.relpath(path, invocation_dir)
+    return str(path)
