@@ -285,9 +285,11 @@ def _yaml_text(document: dict[str, Any]) -> str:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     Dumper.add_representer(str, string)
-    text: str = yaml.dump(document, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
+    text: str = yaml.dump(
+        document, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=1_000_000
+    )
     if yaml.safe_load(text) != document:  # a string the block style could not keep exactly
-        text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+        text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=1_000_000)
     return text
 
 

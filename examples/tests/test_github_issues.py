@@ -1,3 +1,5 @@
+import secrets
+
 import pytest
 import requests
 from responses import matchers
@@ -6,7 +8,7 @@ STEP = "../steps/github_issues.py"
 ISSUES_URL = "https://api.github.com/repos/octo-org/hello/issues"
 
 pytestmark = pytest.mark.pd(
-    inputs={"github": {"$auth": {"oauth_access_token": "test-github-token"}}},
+    inputs={"github": {"$auth": {"oauth_access_token": secrets.token_urlsafe(16)}}},
     env={"GITHUB_REPO": "octo-org/hello"},
 )
 

@@ -1,4 +1,5 @@
 import json
+import secrets
 
 import pytest
 import requests
@@ -8,7 +9,7 @@ UPLOAD_URL = "https://upload.box.com/api/2.0/files/content"
 PDF = b"%PDF-1.7\n" + b"report body " * 5000
 
 pytestmark = pytest.mark.pd(
-    inputs={"box": {"$auth": {"oauth_access_token": "test-box-token"}}},
+    inputs={"box": {"$auth": {"oauth_access_token": secrets.token_urlsafe(16)}}},
     steps={"download_report": {"$return_value": {"path": "/tmp/report.pdf", "size": len(PDF)}}},
     env={"BOX_FOLDER_ID": "4242"},
 )

@@ -1,17 +1,81 @@
 """The examples a user would copy: their suite must pass as it stands, warnings included."""
 
 import shutil
+import subprocess
+import sys
+from dataclasses import replace
 from pathlib import Path
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+from pytest_pdhttp.cassette import load
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+WORKFLOW_STEPS = ("fetch", "transform", "upload")
+CASSETTE = EXAMPLES / "tests" / "cassettes" / "test_weekly_report" / "weekly_report.yaml"
+
+
+def copy_examples(pytester):
+    for part in ("steps", "workflow", "tests"):
+        shutil.copytree(EXAMPLES / part, pytester.path / part)
 
 
 def test_examples_suite_passes(pytester, run):
-    for part in ("steps", "tests"):
-        shutil.copytree(EXAMPLES / part, pytester.path / part)
+    copy_examples(pytester)
     result = run("tests", "-W", "error", "-p", "no:randomly")
     outcomes = result.parseoutcomes()
     assert result.ret == 0, result.stdout.str()
-    assert outcomes.get("passed", 0) >= 6 and not {"failed", "errors", "skipped"} & set(outcomes)
+    assert outcomes.get("passed", 0) >= 9 and not {"failed", "errors", "skipped"} & set(outcomes)
     for step in sorted((EXAMPLES / "steps").glob("*.py")):
         assert (EXAMPLES / "tests" / f"test_{step.name}").is_file(), f"{step.name} has no tests"
+
+
+def test_the_workflow_example_is_complete():
+    for step in WORKFLOW_STEPS:
+        assert (EXAMPLES / "workflow" / step / "entry.py").is_file(), step
+    assert (EXAMPLES / "tests" / "test_weekly_report.py").is_file()
+    interactions = load(CASSETTE)
+    assert [(i.method, i.url.split("?")[0]) for i in interactions] == [
+        ("GET", "https://api.github.com/repos/octo-org/hello/issues"),
+        ("POST", "https://content.dropboxapi.com/2/files/upload"),
+    ]
+    assert all(i.request_headers["Authorization"] == "REDACTED" for i in interactions)
+
+
+def without_user_agent(interactions):
+    """The one header that changes with the installed requests version."""
+    return [
+        replace(
+            i, request_headers={k: v for k, v in i.request_headers.items() if k != "User-Agent"}
+        )
+        for i in interactions
+    ]
+
+
+def test_recording_the_workflow_cassette_again_gives_the_committed_one(pytester, run):
+    """`pytest --pd-record` on the example, against a loopback stand-in of the two APIs: the
+    cassette comes out as committed, and no token the server received is anywhere in it."""
+    copy_examples(pytester)
+    shutil.rmtree(pytester.path / "tests" / "cassettes")
+    shutil.copy(
+        Path(__file__).with_name("standin_apis.py"), pytester.path / "tests" / "conftest.py"
+    )
+
+    result = run("--pd-record", "tests/test_weekly_report.py", "-k", "built", "-W", "error")
+    result.assert_outcomes(passed=1, deselected=2)
+
+    recorded = pytester.path / "tests" / "cassettes" / "test_weekly_report" / "weekly_report.yaml"
+    assert without_user_agent(load(recorded)) == without_user_agent(load(CASSETTE))
+    received = (pytester.path / "received_auth.txt").read_text().split("\n")
+    tokens = {line.removeprefix("Bearer ") for line in received if line}
+    assert len(tokens) == 2  # a GitHub and a Dropbox token, random in each run
+    text = recorded.read_text()
+    assert not any(token in text for token in tokens)
+
+
+def test_the_examples_are_clean_under_pdlint():
+    result = subprocess.run(
+        [sys.executable, "-m", "lint", "--no-cache", "examples/steps", "examples/workflow",
+         "examples/tests"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
