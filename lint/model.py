@@ -150,7 +150,7 @@ class Model:
                 self.bind(dotted, value)
 
     def add_import(self, alias: str, qualified: str) -> None:
-        self.imports[alias] = canonical(qualified)
+        self.imports[alias] = qualified  # canonicalised when a name is resolved through it
         self.scope.bindings.pop(alias, None)
 
     def lookup(self, name: str) -> object | None:
