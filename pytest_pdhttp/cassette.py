@@ -1,4 +1,4 @@
-"""Cassettes: HTTP interactions recorded once with ``pytest --pd-record``, replayed into ``pd_http``.
+"""Cassettes: HTTP interactions recorded once (``pytest --pd-record``), replayed into pd_http.
 
 A cassette is YAML (``.yaml``/``.yml``, the default) or JSON (``.json``) with the same structure::
 
@@ -332,7 +332,7 @@ class CassetteResponse(responses.Response):
             url=interaction.url,
             body=interaction.response_body,
             status=interaction.status,
-            headers=list(interaction.response_headers.items()),
+            headers=dict(interaction.response_headers),
             content_type=None,
         )
         self.interaction = interaction

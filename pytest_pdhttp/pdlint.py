@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -79,10 +80,11 @@ class PdlintPlugin:
         for root, cache in self.caches.items():
             if not cache.dirty:
                 continue
-            merged = Cache(root)
-            merged.entries.update(cache.entries)
-            merged.dirty = True
-            merged.save()
+            with _exclusive(cache.directory):  # read, merge and write as one step
+                merged = Cache(root)
+                merged.entries.update(cache.entries)
+                merged.dirty = True
+                merged.save()
 
 
 class PdlintFile(pytest.File):
@@ -106,7 +108,9 @@ class PdlintItem(pytest.Item):
         if self.job is None:
             raise PdlintFailure(f"pdlint: error: {self.problem}")
         plugin = self.config.stash[PLUGIN]
-        (result,) = run([self.job], None, write=False, jobs=1, cache=plugin.cache_for(self.job.path))
+        (result,) = run(
+            [self.job], None, write=False, jobs=1, cache=plugin.cache_for(self.job.path)
+        )
         if isinstance(result, FileError):
             raise PdlintFailure(f"pdlint: error: {result}")
         assert isinstance(result, FileResult)
@@ -133,6 +137,27 @@ def configure(config: pytest.Config) -> None:
     plugin = PdlintPlugin(config)
     config.stash[PLUGIN] = plugin
     config.pluginmanager.register(plugin, "pytest-pdhttp-pdlint")
+
+
+@contextmanager
+def _exclusive(directory: str) -> Iterator[None]:
+    """Hold an exclusive lock on ``directory`` (POSIX ``flock``; elsewhere no lock)."""
+    try:
+        os.makedirs(directory, exist_ok=True)
+        handle = open(os.path.join(directory, ".lock"), "a")  # noqa: SIM115 - closed below
+    except OSError:
+        yield  # a read-only tree: Cache.save gives up quietly too
+        return
+    try:
+        try:
+            import fcntl
+        except ImportError:  # Windows
+            yield
+            return
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        handle.close()  # releases the lock
 
 
 def _in_skipped_directory(path: Path, rootpath: Path) -> bool:

@@ -61,7 +61,11 @@ class LoopbackServer:
                 if self.path.startswith("/binary"):
                     self._reply(200, BINARY, "application/octet-stream")
                     return
-                body = {"path": self.path, "items": [{"id": 1}], "echo": self.headers.get("X-Api-Key")}
+                body = {
+                    "path": self.path,
+                    "items": [{"id": 1}],
+                    "echo": self.headers.get("X-Api-Key"),
+                }
                 self._reply(
                     200,
                     json.dumps(body).encode(),
@@ -180,8 +184,7 @@ def test_record_writes_a_cassette_with_no_secret_anywhere(pytester, run, server)
     record(pytester, run, server)
     text = cassette_text(pytester)
     assert server.hits == [
-        f"GET /items/{AUTH_TOKEN}?api_key={quote_plus(AUTH_TOKEN)}&page=1&"
-        f"q=by+{AUTH_SECRET}",
+        f"GET /items/{AUTH_TOKEN}?api_key={quote_plus(AUTH_TOKEN)}&page=1&q=by+{AUTH_SECRET}",
         "POST /login",
         "POST /form",
         "GET /binary",
@@ -229,7 +232,10 @@ def test_record_keeps_everything_else_faithfully(pytester, run, server):
     assert blob["response"]["body"] == {"base64": base64.b64encode(BINARY).decode()}
     assert decode_body(blob["response"]["body"], "") == BINARY
     assert decode_body(upload["request"]["body"], "") == BINARY + REDACTED.encode()
-    assert upload["request"]["url"] == server.url.replace("http://", f"http://ada:{REDACTED}@") + "/upload"
+    assert (
+        upload["request"]["url"]
+        == server.url.replace("http://", f"http://ada:{REDACTED}@") + "/upload"
+    )
     assert "Authorization" in upload["request"]["headers"]  # requests sent basic auth, redacted
     assert upload["request"]["headers"]["Authorization"] == REDACTED
 
@@ -382,8 +388,18 @@ def interaction(**changes):
 
 @pytest.mark.parametrize(
     "body",
-    [b"", b"plain", "caf\u00e9\n".encode(), b"line 1\nline 2\n", b"ends with space \n", b"crlf\r\n",
-     b"\x00\x01binary", BINARY, b"\xff\xfe", b"tab\tand\x1b escape"],  # fmt: skip
+    [
+        b"",
+        b"plain",
+        "caf\u00e9\n".encode(),
+        b"line 1\nline 2\n",
+        b"ends with space \n",
+        b"crlf\r\n",
+        b"\x00\x01binary",
+        BINARY,
+        b"\xff\xfe",
+        b"tab\tand\x1b escape",
+    ],  # fmt: skip
 )
 @pytest.mark.parametrize("suffix", [".yaml", ".json"])
 def test_bodies_round_trip_exactly(tmp_path, body, suffix):
@@ -460,7 +476,9 @@ def test_bodies_match_by_meaning_not_by_bytes():
     boundary_b = boundary_a.replace(b"--a", b"--b")
     assert same_body(boundary_a, "multipart/form-data; boundary=a", boundary_b,
                      "multipart/form-data; boundary=b")[0]  # fmt: skip
-    assert same_body(b'{"a": 1, "b": 2}', "application/json", b'{"b":2,"a":1}', "application/json")[0]
+    assert same_body(b'{"a": 1, "b": 2}', "application/json", b'{"b":2,"a":1}', "application/json")[
+        0
+    ]
     assert same_body(b"a=1&b=2", "application/x-www-form-urlencoded", b"b=2&a=1",
                      "application/x-www-form-urlencoded")[0]  # fmt: skip
     matched, reason = same_body(b"x", "", b"y", "")

@@ -388,5 +388,7 @@ def test_the_inner_suites_are_what_this_file_says(pytester):
     for source in (SAME_NAME_SUITE, NETWORK_SUITE, LEAK_SUITE):
         compile(textwrap.dedent(source), "<suite>", "exec")
     assert set(NETWORK_REPORTS) == {
-        line.split("(")[0][4:] for line in NETWORK_SUITE.splitlines() if line.startswith("def test_")
+        line.split("(")[0][4:]
+        for line in NETWORK_SUITE.splitlines()
+        if line.startswith("def test_")
     }

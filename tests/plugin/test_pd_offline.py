@@ -1,4 +1,4 @@
-"""`pd` alone keeps the test offline, exactly as `pd_http` does; the same marker and ini relax it."""
+"""`pd` alone keeps the test offline, as `pd_http` does; the same marker and ini relax it."""
 
 from __future__ import annotations
 
@@ -136,7 +136,7 @@ def test_the_pd_http_marker_allows_the_network_for_pd_alone(suite, run):
         @pytest.mark.pd_http(allow_networks=True)
         def test_typo_is_an_error(pd):
             pass
-        """
+        """,
     )
     result = run()
     result.assert_outcomes(passed=1, failed=1, errors=1)
@@ -182,7 +182,7 @@ def test_pd_with_pd_http_shares_one_guard_and_reports_once(suite, run):
             with socket.socket() as sock:
                 sock.connect(("192.0.2.1", 443))
             assert fake_connect == [("192.0.2.1", 443)]
-        """
+        """,
     )
     result = run()
     result.assert_outcomes(passed=1, failed=1)

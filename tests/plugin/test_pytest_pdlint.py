@@ -68,7 +68,9 @@ def test_each_file_is_an_item_that_fails_with_the_findings(project, run):
             "Found 2 findings.",
         ]
     )
-    result.stdout.fnmatch_lines(["*_ pdlint guide.md _*", "guide.md:6:1: PD102 *", "guide.md:6:1: PD105 *"])
+    result.stdout.fnmatch_lines(
+        ["*_ pdlint guide.md _*", "guide.md:6:1: PD102 *", "guide.md:6:1: PD105 *"]
+    )
     result.stdout.fnmatch_lines(
         [
             "PASSED clean.py::PDLINT",
@@ -77,7 +79,9 @@ def test_each_file_is_an_item_that_fails_with_the_findings(project, run):
         ],
         consecutive=False,
     )
-    assert "Traceback" not in result.stdout.str() and "raise PdlintFailure" not in result.stdout.str()
+    assert (
+        "Traceback" not in result.stdout.str() and "raise PdlintFailure" not in result.stdout.str()
+    )
 
 
 def test_without_the_option_nothing_is_linted(project, run):
@@ -119,7 +123,9 @@ def test_a_configuration_error_fails_the_items_with_its_message(project, run):
     project('[tool.pdlint]\nselect = ["NOPE999"]\n')
     result = run("--pdlint", "-m", "pdlint")
     result.assert_outcomes(failed=4)
-    result.stdout.fnmatch_lines(["*_ pdlint bad.py _*", "pdlint: error: *pyproject.toml: *select*NOPE999*"])
+    result.stdout.fnmatch_lines(
+        ["*_ pdlint bad.py _*", "pdlint: error: *pyproject.toml: *select*NOPE999*"]
+    )
 
 
 def test_skipped_directories_are_not_linted(project, run, pytester):
@@ -159,7 +165,9 @@ def test_the_cli_and_pytest_share_the_cache(project, run, pytester):
         [sys.executable, "-m", "lint", "."], cwd=pytester.path, capture_output=True, text=True
     )
     assert cli.returncode == 1, cli.stderr
-    assert json.loads(cache_file.read_text()) == before  # nothing new to cache: every file was a hit
+    assert (
+        json.loads(cache_file.read_text()) == before
+    )  # nothing new to cache: every file was a hit
     assert "bad.py:5:16: PD105" in cli.stdout
 
 

@@ -39,7 +39,10 @@ def test_each_step_sees_the_return_values_and_exports_of_the_ones_before(tmp_pat
 
     def upload(pd):
         assert pd.steps["trigger"]["event"] == {"day": "mon"}
-        return {"uploaded": pd.steps["transform"]["$return_value"], "n": pd.steps["transform"]["count"]}
+        return {
+            "uploaded": pd.steps["transform"]["$return_value"],
+            "n": pd.steps["transform"]["count"],
+        }
 
     pd = Pipedream(base_dir=tmp_path)
     result = pd.run_workflow(["fetch", "transform.py", ("upload", upload)], event={"day": "mon"})
@@ -118,7 +121,9 @@ def test_respond_once_per_workflow_and_never_after_a_pause():
     assert result.response == ok
 
     with pytest.raises(RuntimeError, match="already called"):
-        Pipedream().run_workflow([("a", lambda pd: pd.respond(ok)), ("b", lambda pd: pd.respond(ok))])
+        Pipedream().run_workflow(
+            [("a", lambda pd: pd.respond(ok)), ("b", lambda pd: pd.respond(ok))]
+        )
     with pytest.raises(RuntimeError, match="cannot be used after"):
         Pipedream().run_workflow(
             [("a", lambda pd: pd.flow.delay(10)), ("b", lambda pd: pd.respond(ok))]
@@ -255,4 +260,6 @@ def test_run_workflow_in_a_real_pytest_run(pytester, run):
     )
     result = run()
     result.assert_outcomes(passed=2, failed=1)
-    result.stdout.fnmatch_lines(["*HTTPError: 500 Server Error*", "*in workflow step 'fetch' (1 of 3)"])
+    result.stdout.fnmatch_lines(
+        ["*HTTPError: 500 Server Error*", "*in workflow step 'fetch' (1 of 3)"]
+    )
