@@ -14,9 +14,29 @@ CACHE_DIRECTORY = ".pdlint_cache"
 MAX_ENTRIES = 50_000
 
 
+_code_signature: str | None = None
+
+
+def code_signature() -> str:
+    """Changes whenever pdlint's own source changes, so an edited rule never serves old results."""
+    global _code_signature
+    if _code_signature is None:
+        package = os.path.dirname(os.path.abspath(__file__))
+        digest = hashlib.blake2b(digest_size=12)
+        for directory, _, names in sorted(os.walk(package)):
+            for name in sorted(names):
+                if name.endswith(".py"):
+                    stat = os.stat(os.path.join(directory, name))
+                    digest.update(f"{directory}/{name}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())
+        _code_signature = digest.hexdigest()
+    return _code_signature
+
+
 def cache_key(data: bytes, kind: str, codes: list[str], config_fingerprint: str) -> str:
     digest = hashlib.blake2b(data, digest_size=20)
-    digest.update(f"\0{__version__}\0{kind}\0{','.join(codes)}\0{config_fingerprint}".encode())
+    digest.update(
+        f"\0{__version__}\0{code_signature()}\0{kind}\0{','.join(codes)}\0{config_fingerprint}".encode()
+    )
     return digest.hexdigest()
 
 

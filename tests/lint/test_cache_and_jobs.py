@@ -82,3 +82,11 @@ def test_fix_with_warm_cache_still_fixes(corpus, capsys) -> None:
     pdlint(capsys, corpus, "fixme.py")
     pdlint(capsys, corpus, "--fix", "fixme.py")
     assert "json=x" in step.read_text()
+
+
+def test_cache_key_changes_with_pdlint_source(monkeypatch) -> None:
+    from lint import cache
+
+    before = cache.cache_key(b"x = 1\n", "python", ["PD101"], "cfg")
+    monkeypatch.setattr(cache, "_code_signature", "edited-rule")
+    assert cache.cache_key(b"x = 1\n", "python", ["PD101"], "cfg") != before
