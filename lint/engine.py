@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import sys
 import warnings
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
@@ -189,6 +190,7 @@ def lint_snippet(
         finding = _syntax_error(snippet, path, 1, 0, f"cannot parse: {error}")
         return SnippetResult(_unsuppressed([finding], suppressions, snippet, []), None)
 
+    _raise_recursion_limit()
     model = Model()
     walker = Walker({}, {})
     context = Context(model=model, parents=walker.parents, settings=settings)
@@ -265,6 +267,16 @@ def statement_fingerprint(text: str, line: int, spans: list[tuple[int, int]]) ->
 
 
 _TOO_COMPLEX = ("too many nested", "too many levels of indentation", "too complex")
+
+
+# Deep but valid expressions (a few hundred chained `+`) need more than Python's default 1,000
+# frames to walk and to position. From 3.11 Python frames no longer use the C stack.
+_RECURSION_LIMIT = 20_000 if sys.version_info >= (3, 11) else 5_000
+
+
+def _raise_recursion_limit() -> None:
+    if sys.getrecursionlimit() < _RECURSION_LIMIT:
+        sys.setrecursionlimit(_RECURSION_LIMIT)
 
 
 def _python_syntax_error(text: str) -> tuple[int, int, str, bool] | None:

@@ -153,3 +153,12 @@ def test_failed_write_leaves_the_file_intact(tmp_path: Path, monkeypatch) -> Non
     assert result.error is not None and "No space left on device" in result.error
     assert step.read_text() == source
     assert [p.name for p in tmp_path.iterdir()] == ["s.py"]
+
+
+def test_long_valid_chain_is_linted_not_reported_as_syntax_error() -> None:
+    from lint.engine import lint_text
+    from lint.rules import all_rules
+
+    source = "import requests\nx = " + "+".join(["'a'"] * 900) + "\nrequests.get(u)\n"
+    found = [(f.code, f.line) for f in lint_text(source, "a.py", list(all_rules().values()))]
+    assert ("PD105", 3) in found and all(code != "PD001" for code, _ in found)
