@@ -18,7 +18,7 @@ def is_json_content_type(value: str | None) -> bool:
     return media.endswith(JSON_MEDIA_SUFFIXES)
 
 
-def _nests(value: cst.BaseExpression) -> bool:
+def lost_in_form_encoding(value: cst.BaseExpression) -> bool:
     """A form value that form-encoding loses: a dict, or a list/tuple holding dicts or lists."""
     if isinstance(value, (cst.Dict, cst.DictComp)):
         return True
@@ -195,7 +195,7 @@ class DataInsteadOfJson(Rule):
                 data_arg,
                 "`data=` a dict is form-encoded although the Content-Type says JSON: use `json=` instead",
             )
-        elif any(_nests(element.value) for _, element in dict_items(form)):
+        elif any(lost_in_form_encoding(element.value) for _, element in dict_items(form)):
             self.report(
                 data_arg,
                 "`data=` a dict with nested values: form-encoding flattens or drops them; use `json=`",

@@ -6,7 +6,7 @@ import libcst as cst
 
 from ..model import dict_items, dotted_name, string_value
 from .base import Invalid, Rule, Valid
-from .PD103_data_instead_of_json import _nests
+from .PD103_data_instead_of_json import lost_in_form_encoding
 
 MUTATING_METHODS = frozenset({"update", "setdefault", "__setitem__"})
 _UNKNOWN = object()
@@ -184,13 +184,13 @@ class ImplicitFormEncoding(Rule):
         a dict with nested values is left to PD103, which reports it as certainly wrong."""
         value = self.model.value_of(node)
         if isinstance(value, cst.Dict):
-            return not any(_nests(element.value) for _, element in dict_items(value))
+            return not any(lost_in_form_encoding(element.value) for _, element in dict_items(value))
         if isinstance(value, cst.DictComp):
             return True
         if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "dict":
             if self.model.lookup("dict") is not None:
                 return False
-            return not any(arg.star or _nests(arg.value) for arg in value.args)
+            return not any(arg.star or lost_in_form_encoding(arg.value) for arg in value.args)
         return False
 
     def _content_type(self, request) -> object | None:
