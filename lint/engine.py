@@ -219,9 +219,10 @@ def lint_snippet(
         if index is not None and index.suppresses(item.rule.code, start.line):
             continue
         line, column = snippet.to_file_position(start.line, start.column)
-        finding = Finding(path, line, column, item.rule.code, item.rule.name, item.message, item.fix)
-        if want_edits and item.fix is not None:
-            fixed = apply_fixes(module, [item.fix])
+        fix = None if snippet.pycon else item.fix  # console sessions are not rewritten
+        finding = Finding(path, line, column, item.rule.code, item.rule.name, item.message, fix)
+        if want_edits and fix is not None:
+            fixed = apply_fixes(module, [fix])
             finding.edit = None if fixed is None else line_edit(snippet.text, fixed, snippet)
         if settings.get("fingerprints"):
             finding.fingerprint = statement_fingerprint(snippet.text, start.line, spans)
