@@ -620,6 +620,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED, help="seed of the generated corpus")
     parser.add_argument("--skip", default="", metavar="PARTS",
                         help=f"comma-separated parts to leave out: {', '.join(SKIPPABLE)}")
+    parser.add_argument("--no-snapshot", action="store_true",
+                        help="run the installed lint/ and pytest_pdhttp/ directly instead of a copy taken at the "
+                             "start (the copy keeps one version if the tree is edited during the run)")
     parser.add_argument("--corpus-dir", type=Path, default=None, metavar="DIR",
                         help="build corpora here (e.g. benchmarks/.corpus, git-ignored) and keep them; "
                              "default: a temporary directory removed afterwards")
@@ -654,6 +657,34 @@ def prepare_workdir(requested: Path | None) -> tuple[Path, bool]:
     return requested, False
 
 
+SOURCE_PACKAGES = ("lint", "pytest_pdhttp")
+
+
+def source_digest(root: Path) -> str:
+    """A digest of the project's own packages (their .py files and data), to notice edits mid-run."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=12)
+    for package in SOURCE_PACKAGES:
+        for path in sorted((root / package).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def snapshot_source(work: Path) -> Path:
+    """Copy lint/ and pytest_pdhttp/ as they are now; every subprocess imports this copy first.
+
+    Others may edit the working tree while a long run goes on (and pdlint's cache key includes a
+    signature of its own source): the snapshot keeps one version of the code for the whole run.
+    """
+    target = work / "source"
+    for package in SOURCE_PACKAGES:
+        shutil.copytree(ROOT / package, target / package, ignore=shutil.ignore_patterns("__pycache__"))
+    BENCH_ENV["PYTHONPATH"] = os.pathsep.join(filter(None, [str(target), os.environ.get("PYTHONPATH")]))
+    return target
+
+
 def count_lines(paths: list[Path]) -> int:
     return sum(path.read_bytes().count(b"\n") for path in paths)
 
@@ -676,6 +707,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, work: Path, load: LoadWatch, progress: Callable[[str], None]) -> int:
+    args.source_start = source_digest(ROOT)
+    args.snapshot = None if args.no_snapshot else snapshot_source(work)
     pdlint, pdlint_note = pdlint_command()
     peers: dict[str, list[str]] = {}
     notes: list[str] = []
@@ -745,13 +778,18 @@ def _run(args: argparse.Namespace, work: Path, load: LoadWatch, progress: Callab
 
     secrets: list[str] = []
     if "secrets" not in args.skip:
+        def run_with_bench_env(argv: list[str], cwd: Path) -> tuple[int, str, str]:
+            done = timed_run(argv, cwd, env=BENCH_ENV, keep_output=True)
+            return done.returncode, done.stdout, done.stderr
+
         secrets = secrets_peers.compare(pdlint, peers.get("bandit"), find_tool("detect-secrets")[0], work,
-                                        progress=progress)
+                                        run=run_with_bench_env, progress=progress)
         secrets.insert(2, "The corpus was written alongside PD104 (labels from its spec, see the corpus README), so "
                           "pdlint's figures there are not an independent estimate; the peers run with their "
                           "stock settings.")
         secrets.insert(3, "")
 
+    args.source_end = source_digest(ROOT)
     report = build_report(args, tools, corpora, results, one_file, plugin, secrets, load)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report, encoding="utf-8")
@@ -773,6 +811,15 @@ def build_report(args, tools: Tools, corpora: list[Corpus], results: dict[str, l
         "table shows both.", "",
         "## Machine", "", *machine_lines(tools), "",
     ]
+    changed = args.source_start != args.source_end
+    if args.snapshot is not None:
+        lines += ["**pdlint's source:** a copy of `lint/` and `pytest_pdhttp/` taken from the working tree at the "
+                  "start (digest " + args.source_start + "), first on `PYTHONPATH` for every run"
+                  + ("; the working tree changed during the run, the copy did not." if changed else
+                     "; the working tree did not change during the run."), ""]
+    elif changed:
+        lines += ["**Warning:** `lint/` or `pytest_pdhttp/` changed during the run (`--no-snapshot`): "
+                  "the measurements may mix versions of pdlint.", ""]
     if tools.absent or tools.notes:
         lines += ["Peers: " + "; ".join([*(f"{name} {why}" for name, why in tools.absent.items()), *tools.notes])
                   + ".", ""]
