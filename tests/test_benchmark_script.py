@@ -71,6 +71,7 @@ def test_header_machine_and_command(report: str) -> None:
     for row in ("| CPU |", "| cores |", "| RAM |", "| Python |", "| packages |", "| commit |"):
         assert row in report
     assert "fixit skipped by --skip; semgrep skipped by --skip" in report
+    assert "**pdlint's source:** a copy of `lint/` and `pytest_pdhttp/`" in report
 
 
 def test_targets_table(report: str) -> None:
