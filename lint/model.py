@@ -224,9 +224,6 @@ class Model:
     def is_json_dumps(self, node: cst.BaseExpression | None) -> bool:
         return isinstance(node, cst.Call) and self.qualified_name(node.func) == JSON_DUMPS
 
-    def is_call_to(self, node: cst.BaseExpression | None, *qualified: str) -> bool:
-        return isinstance(node, cst.Call) and self.qualified_name(node.func) in qualified
-
     def is_open_call(self, call: cst.Call) -> bool:
         """`open(...)`, `io.open(...)`, or `.open(...)` on a pathlib path."""
         qualified = self.qualified_name(call.func)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, ClassVar, Sequence
+from typing import TYPE_CHECKING, ClassVar, Sequence
 
 import libcst as cst
 
@@ -85,5 +85,3 @@ class Rule:
     def parents(self) -> list[cst.CSTNode]:
         return self.context.parents
 
-
-Handler = Callable[[cst.CSTNode], None]
