@@ -100,7 +100,7 @@ KNOWN_TOKEN_FORMATS = re.compile(
 )
 AUTH_SCHEME_VALUE = re.compile(r"^(?:Bearer|Token|Basic|Bot|ApiKey)\s+[A-Za-z0-9._~+/=\-:]{6,}\s*$", re.I)
 # scheme://user:password@ — userinfo never holds an unescaped `/`, `?`, `#` or `@`.
-URL_USERINFO = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://([^/?#@\s:]*):([^/?#@\s]+)@")
+URL_USERINFO = re.compile(r"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*://([^/?#@\s:]*):([^/?#@\s]+)@")
 QUERY_PAIR = re.compile(r"[?&;#]([A-Za-z_][A-Za-z0-9_.\-\[\]]*)=([^&#\s]*)")
 # Kept for compatibility: the credential query parameters as one pattern.
 CREDENTIAL_QUERY = re.compile(
@@ -132,7 +132,7 @@ PLACEHOLDER_VALUE = re.compile(
 BASIC_CREDENTIALS = re.compile(r"^[^:\s]+:\S+$")
 ORDINARY_WORD = re.compile(r"^[A-Za-z][a-z]+$")
 # Regular-expression syntax: a pattern that matches credentials is not one.
-REGEX_LIKE = re.compile(r"\(\?[:P=!<]|\\[dwsDWSb]|\[[^\]]*\][*+?{]")
+REGEX_LIKE = re.compile(r"\(\?[:P=!<]|\\[dwsDWSb]|\[[^\][]*\][*+?{]")
 # Values that hide a credential rather than hold one: "********", "[REDACTED]", "<hidden>".
 MASKED_VALUE = re.compile(r"^(?:\*{3,}|•{3,}|[\[<(]?(?:redacted|hidden|masked|filtered|removed)[\]>)]?)$", re.I)
 

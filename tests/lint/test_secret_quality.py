@@ -104,3 +104,21 @@ def test_pd104_precision_and_recall(corpus: list[Case]) -> None:
         f"precision {result.precision:.3f}, recall {result.recall:.3f}; "
         f"false positives: {result.false_positives}; false negatives: {result.false_negatives}"
     )
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        'x = "x://' + "a" * 200_000 + '"\n',  # a scheme-like run after `://`: was quadratic (minutes)
+        'password = "' + "[" * 200_000 + '"\n',
+        'u = "https://e.com/?' + "&a" * 100_000 + '"\n',
+        'd = "' + "a=b&" * 100_000 + 'password=x"\n',
+    ],
+    ids=["scheme-run", "brackets", "ampersands", "pairs"],
+)
+def test_long_literals_stay_fast(code: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    lint_text(code, "case.py", [HardcodedSecret])
+    assert time.perf_counter() - start < 15, "PD104's patterns backtrack on a long literal"
