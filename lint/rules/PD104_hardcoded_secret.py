@@ -255,7 +255,7 @@ class HardcodedSecret(Rule):
     def report(self, node, message=None, fix=None) -> None:  # type: ignore[override]
         allowlist = self.context.settings.get("secrets-allowlist") or ()
         if allowlist:
-            text = string_value(node) if not isinstance(node, cst.FormattedString) else _fstring_template(node)
+            text = _fstring_template(node) if isinstance(node, cst.FormattedString) else _literal_text(node)
             if text is not None and any(pattern.search(text) for pattern in allowlist):
                 return
         super().report(node, message, fix)
