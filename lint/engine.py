@@ -7,15 +7,15 @@ import hashlib
 import sys
 import warnings
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Sequence
 
 import libcst as cst
-from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from .edits import line_edit
 from .finding import Finding, Fix
 from .fixes import apply_fixes
 from .model import UNKNOWN, Model, dotted_name
+from .positions import Positions
 from .rules import Rule
 from .rst import is_rst, rst_snippets
 from .sources import Snippet, is_markdown, markdown_snippets
@@ -157,7 +157,7 @@ def _callback_tables(
 class SnippetResult:
     findings: list[Finding]
     module: cst.Module | None
-    positions: Mapping[cst.CSTNode, CodeRange] | None = None
+    positions: Positions | None = None
 
 
 def lint_snippet(
@@ -206,7 +206,7 @@ def lint_snippet(
         return SnippetResult([], module)
 
     try:
-        positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+        positions = Positions(module)
     except RecursionError:
         finding = _syntax_error(snippet, path, 1, 0, "cannot analyse: the code is nested too deeply")
         return SnippetResult([finding], None)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable
 
 import libcst as cst
-from libcst.metadata import CodeRange
+
+if TYPE_CHECKING:
+    from .positions import Positions
 
 _NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?", re.I)
 _PDLINT = re.compile(r"#\s*pdlint:\s*(?P<kind>ignore-file|ignore)(?:\[(?P<codes>[^\]]*)\])?")
@@ -57,7 +59,7 @@ def _codes(raw: str) -> frozenset[str]:
     return frozenset(code.upper() for code in _CODE.findall(raw))
 
 
-def statement_spans(module: cst.Module, positions: Mapping[cst.CSTNode, CodeRange]) -> list[tuple[int, int]]:
+def statement_spans(module: cst.Module, positions: "Positions") -> list[tuple[int, int]]:
     """(first line, last line) of every simple statement line and compound-statement header."""
     spans = []
     stack: list[cst.CSTNode] = [module]

@@ -48,6 +48,15 @@ def children(node: cst.CSTNode) -> Iterable[cst.CSTNode]:
                     yield item
 
 
+# type -> is it a CSTNode subclass? (`isinstance` against the CSTNode ABC is slow on a hot path)
+_IS_NODE: dict[type, bool] = {}
+
+
+def _node_class(kind: type) -> bool:
+    found = _IS_NODE[kind] = isinstance(kind, type) and issubclass(kind, cst.CSTNode)
+    return found
+
+
 class Walker:
     """Walks a tree once, calling `visit[type]` callbacks before and `leave[type]` after children."""
 
@@ -63,7 +72,7 @@ class Walker:
     def walk(self, root: cst.CSTNode) -> None:
         visit, leave, parents = self.visit, self.leave, self.parents
         fields_of = _child_fields
-        node_type = cst.CSTNode
+        is_node = _IS_NODE
 
         def walk_node(node: cst.CSTNode) -> None:
             cls = type(node)
@@ -75,12 +84,14 @@ class Walker:
             names = fields_of.get(cls) or child_fields(cls)
             for name in names:
                 value = getattr(node, name)
-                if isinstance(value, node_type):
-                    walk_node(value)
-                elif value.__class__ is tuple or value.__class__ is list:
+                kind = value.__class__
+                if kind is tuple or kind is list:
                     for item in value:
-                        if isinstance(item, node_type):
+                        item_kind = item.__class__
+                        if is_node.get(item_kind) or (item_kind not in is_node and _node_class(item_kind)):
                             walk_node(item)
+                elif is_node.get(kind) or (kind not in is_node and _node_class(kind)):
+                    walk_node(value)
             parents.pop()
             callbacks = leave.get(cls)
             if callbacks:
