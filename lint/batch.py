@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -13,7 +12,7 @@ from .codes import RULE_CODES
 from .config import Config, ConfigFinder, with_overrides
 from .files import FileError, discover, read_bytes
 from .finding import Finding
-from .runner import FileResult, FixMode, lint_bytes
+from .result import FileResult, FixMode
 from .sources import is_document, is_markdown
 
 # Below this many files to lint, worker processes cost more than they save.
@@ -62,6 +61,8 @@ def _rules_for(codes: tuple[str, ...]):
 
 
 def _lint_job(job: Job, data: bytes, fix: FixMode | None, write: bool) -> FileResult:
+    from .runner import lint_bytes  # imports libcst: only when something must really be linted
+
     result = lint_bytes(data, job.path, _rules_for(job.codes), job.settings, fix, write)
     result.findings = [finding.detached() for finding in result.findings]
     return result
@@ -116,6 +117,8 @@ def run(
         results: Iterable[FileResult] = map(_worker, arguments)
         _run_into(ordered, pending, results, cache, fix, progress, total)
     else:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=workers) as pool:
             chunk = max(1, min(32, total // (workers * 4)))
             results = pool.map(_worker, arguments, chunksize=chunk)

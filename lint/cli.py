@@ -108,7 +108,7 @@ def _lint_command(args: argparse.Namespace) -> int:
     from .cache import Cache
     from .config import ConfigError, ConfigFinder
     from .files import FileError
-    from .runner import FileResult
+    from .result import FileResult
 
     try:
         finder = ConfigFinder(args.config, args.isolated)

@@ -6,27 +6,15 @@ import difflib
 import os
 import stat
 import tempfile
-from dataclasses import dataclass, field
-from typing import Literal, Sequence
+from typing import Sequence
 
 from .engine import SYNTAX_ERROR, lint_text
 from .files import DecodeError, FileError, SourceText, decode, read_bytes
 from .finding import Finding
 from .fixes import fix_source
+from .result import FileResult, FixMode
 from .rules import Rule
 from .sources import is_document
-
-FixMode = Literal["safe", "unsafe"]
-
-
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None
-    fixed: int = 0
-    diff: str = ""
-
 
 def lint_file(
     path: str,

@@ -22,7 +22,7 @@ from lint.cache import Cache
 from lint.config import ConfigError, ConfigFinder
 from lint.files import LINTED_SUFFIXES, SKIPPED_DIRECTORIES, FileError
 from lint.report.text import render_text, summary
-from lint.runner import FileResult
+from lint.result import FileResult
 
 MARKER = "pdlint"
 ITEM_NAME = "PDLINT"
