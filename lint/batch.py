@@ -155,7 +155,9 @@ def default_cache_root(finder: ConfigFinder, paths: list[str]) -> str:
     return os.getcwd()
 
 
-def stderr_progress(stream=sys.stderr) -> Callable[[int, int], None]:
+def stderr_progress(stream=None) -> Callable[[int, int], None]:
+    stream = stream or sys.stderr
+
     def show(done: int, total: int) -> None:
         if done == total or done % 25 == 0:
             stream.write(f"\rpdlint: {done}/{total} files")

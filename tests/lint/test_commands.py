@@ -73,3 +73,33 @@ def test_no_color_when_piped(tmp_path) -> None:
     result = subprocess.run([sys.executable, "-m", "lint", "--no-cache", "a.py"], cwd=tmp_path,
                             capture_output=True, text=True, check=False)
     assert "\x1b[" not in result.stdout
+
+
+class _Terminal:
+    """A stderr that says it is a terminal and keeps what is written."""
+
+    def __init__(self, tty: bool) -> None:
+        self.tty, self.text = tty, ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_only_on_a_terminal_with_many_files(tmp_path, monkeypatch) -> None:
+    from lint.cli import main
+
+    for i in range(320):
+        (tmp_path / f"s{i:03}.py").write_text("x = 1\n")
+    monkeypatch.chdir(tmp_path)
+    for tty in (True, False):
+        terminal = _Terminal(tty)
+        monkeypatch.setattr("sys.stderr", terminal)
+        assert main(["--no-cache", "--jobs", "1", "."]) == 0
+        assert ("pdlint: 320/320 files" in terminal.text) is tty
