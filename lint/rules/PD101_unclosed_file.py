@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from .base import Invalid, Rule, Valid
-from .scoped import ScopeStack, assigned_names, in_finally, single_name_target
+from .base import Invalid, Valid
+from .scoped import ScopeTrackingRule, assigned_names, in_finally, single_name_target
 
 CLOSING_WRAPPERS = frozenset({"contextlib.closing"})
 
@@ -21,7 +21,7 @@ class _OpenFile:
     closed: bool = False
 
 
-class UnclosedFile(Rule):
+class UnclosedFile(ScopeTrackingRule[_OpenFile]):
     code = "PD101"
     name = "unclosed-file"
     summary = (
@@ -140,22 +140,8 @@ class UnclosedFile(Rule):
         """, line=4),
     ]
 
-    def __init__(self, context) -> None:
-        super().__init__(context)
-        self.tracked: ScopeStack[_OpenFile] = ScopeStack()
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.tracked.push()
-
-    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._flush(self.tracked.pop())
-
-    def leave_Module(self, node: cst.Module) -> None:
-        self._flush(self.tracked.pop())
-
-    def _flush(self, table: dict[str, _OpenFile]) -> None:
-        for opened in table.values():
-            self._leaked(opened)
+    def scope_ended(self, value: _OpenFile) -> None:
+        self._leaked(value)
 
     def _leaked(self, opened: _OpenFile) -> None:
         if not opened.closed:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from .base import Invalid, Rule, Valid
-from .scoped import ScopeStack, assigned_names, in_condition, single_name_target
+from .base import Invalid, Valid
+from .scoped import ScopeTrackingRule, assigned_names, in_condition, single_name_target
 
 BODY_READS = frozenset({"json", "text", "content", "iter_content", "iter_lines"})
 CALLED_READS = frozenset({"json", "iter_content", "iter_lines"})
@@ -24,7 +24,7 @@ class _Response:
     done: bool = False
 
 
-class UncheckedResponse(Rule):
+class UncheckedResponse(ScopeTrackingRule[_Response]):
     code = "PD102"
     name = "unchecked-response"
     fix_safety = "unsafe"
@@ -179,23 +179,8 @@ class UncheckedResponse(Rule):
         """, line=3),
     ]
 
-    def __init__(self, context) -> None:
-        super().__init__(context)
-        self.tracked: ScopeStack[_Response] = ScopeStack()
-
-    # scopes ---------------------------------------------------------------------------------
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.tracked.push()
-
-    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._flush(self.tracked.pop())
-
-    def leave_Module(self, node: cst.Module) -> None:
-        self._flush(self.tracked.pop())
-
-    def _flush(self, table: dict[str, _Response]) -> None:
-        for response in table.values():
-            self._unchecked(response)
+    def scope_ended(self, value: _Response) -> None:
+        self._unchecked(value)
 
     def _unchecked(self, response: _Response, read: str | None = None) -> None:
         if response.done:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import libcst as cst
 
 from ._requests_args import is_constant
-from .base import Invalid, Rule, Valid
-from .scoped import ScopeStack, assigned_names, in_finally, single_name_target
+from .base import Invalid, Valid
+from .scoped import ScopeTrackingRule, assigned_names, in_finally, single_name_target
 
 CLOSING_WRAPPERS = frozenset({"contextlib.closing"})
 WHOLE_BODY_READS = frozenset({"content", "text", "json"})
@@ -20,7 +20,7 @@ class _Stream:
     closed: bool = False
 
 
-class UnclosedStream(Rule):
+class UnclosedStream(ScopeTrackingRule[_Stream]):
     code = "PD106"
     name = "unclosed-stream"
     summary = (
@@ -185,23 +185,8 @@ class UnclosedStream(Rule):
         """, line=1),
     ]
 
-    def __init__(self, context) -> None:
-        super().__init__(context)
-        self.tracked: ScopeStack[_Stream] = ScopeStack()
-
-    # scopes -----------------------------------------------------------------------------------
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.tracked.push()
-
-    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._flush(self.tracked.pop())
-
-    def leave_Module(self, node: cst.Module) -> None:
-        self._flush(self.tracked.pop())
-
-    def _flush(self, table: dict[str, _Stream]) -> None:
-        for stream in table.values():
-            self._leaked(stream)
+    def scope_ended(self, value: _Stream) -> None:
+        self._leaked(value)
 
     # findings -----------------------------------------------------------------------------------
     def _leaked(self, stream: _Stream) -> None:

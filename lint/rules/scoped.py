@@ -6,6 +6,8 @@ from typing import Generic, TypeVar
 
 import libcst as cst
 
+from .base import Rule
+
 T = TypeVar("T")
 
 CONDITION_PASSTHROUGH = (cst.BooleanOperation, cst.UnaryOperation, cst.ComparisonTarget)
@@ -92,3 +94,28 @@ class ScopeStack(Generic[T]):
             if name in table:
                 return table[name]
         return None
+
+
+class ScopeTrackingRule(Rule, Generic[T]):
+    """A rule that follows values bound to names through each function (and the module), and
+    judges what is still tracked when the scope ends, in `scope_ended`."""
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self.tracked: ScopeStack[T] = ScopeStack()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.tracked.push()
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._flush(self.tracked.pop())
+
+    def leave_Module(self, node: cst.Module) -> None:
+        self._flush(self.tracked.pop())
+
+    def _flush(self, table: dict[str, T]) -> None:
+        for value in table.values():
+            self.scope_ended(value)
+
+    def scope_ended(self, value: T) -> None:
+        raise NotImplementedError
