@@ -522,7 +522,7 @@ class Target:
         def show(v: float | None) -> str:
             if v is None:
                 return "—"
-            return f"{v:.2f}{self.unit}" if self.unit == "×" else f"{v:.3f} {self.unit}" if self.unit == "s" else f"{v:.0f} {self.unit}"
+            return f"{v:.3f}{self.unit}" if self.unit == "×" else f"{v:.3f} {self.unit}" if self.unit == "s" else f"{v:.0f} {self.unit}"
 
         value = ("< " if self.bound and self.value is not None else "") + show(self.value)
         return f"| {self.what} | {self.corpus} | {value} | {show(self.cpu_value)} | {self.target} | {self.mark} |"

@@ -92,9 +92,9 @@ def test_targets_table(report: str) -> None:
     assert "| packages |" not in targets
     assert "(fixit skipped by --skip)" in _row(targets, "pdlint ÷ fixit")
     for what in ("pdlint cold ÷ libcst floor, 1 process", "pdlint warm ÷ cold"):
-        assert re.search(r"\| \d+\.\d\d× \| \d+\.\d\d× \|", _row(targets, what)), what
+        assert re.search(r"\| \d+\.\d{3}× \| \d+\.\d{3}× \|", _row(targets, what)), what
     # 3 tests are too few for a stable per-test difference: a ratio, or "—" when the noise won
-    assert re.search(r"\| (\d+\.\d\d×|—) \| (\d+\.\d\d×|—) \|", _row(targets, "pytest_pdhttp ÷ bare"))
+    assert re.search(r"\| (\d+\.\d{3}×|—) \| (\d+\.\d{3}×|—) \|", _row(targets, "pytest_pdhttp ÷ bare"))
     assert re.search(r"\| \d+\.\d{3} s \|", _row(targets, "pdlint on one file"))
 
 
