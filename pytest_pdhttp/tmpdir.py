@@ -43,10 +43,14 @@ _CAPTURING_CLASSES = [
 
 
 def never_moved(basetemp: Path, rootdir: Path) -> list[Path]:
-    """pytest's base directory (and the pytest-of-<user> above it), the rootdir, the interpreter."""
+    """pytest's base directory (and the pytest-of-<user> above it), the rootdir, the interpreter,
+    and where code is imported from (a checkout that happens to lie under /tmp, say, so that
+    tracebacks can still read its source)."""
     prefixes = {sys.prefix, sys.base_prefix, sys.exec_prefix}
     pytest_of = [p for p in basetemp.parents if p.name.startswith("pytest-of-")]
-    return [basetemp, *pytest_of, rootdir, *(Path(p) for p in prefixes)]
+    code = {Path(__file__).resolve().parent.parent}
+    code.update(Path(entry) for entry in sys.path if entry and os.path.isdir(entry))
+    return [basetemp, *pytest_of, rootdir, *(Path(p) for p in prefixes), *sorted(code)]
 
 
 class TmpMap:
