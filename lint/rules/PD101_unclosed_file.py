@@ -7,9 +7,8 @@ from dataclasses import dataclass
 import libcst as cst
 
 from .base import Invalid, Valid
-from .scoped import ScopeTrackingRule, assigned_names, in_finally, single_name_target
+from .scoped import ScopeTrackingRule, closes_its_argument, in_finally, single_name_target
 
-CLOSING_WRAPPERS = frozenset({"contextlib.closing"})
 
 
 @dataclass
@@ -156,38 +155,17 @@ class UnclosedFile(ScopeTrackingRule[_OpenFile]):
             return
         if isinstance(parent, cst.Return):
             return
-        if isinstance(parent, cst.Arg) and self._closes_argument(self.parents[-2]):
+        if isinstance(parent, cst.Arg) and closes_its_argument(self.model, self.parents[-2]):
             return
         if isinstance(parent, (cst.Assign, cst.AnnAssign)) and single_name_target(parent):
             return  # judged when the assignment is left
         self.report(node)
 
-    def _closes_argument(self, call: cst.CSTNode) -> bool:
-        if not isinstance(call, cst.Call):
-            return False
-        if isinstance(call.func, cst.Attribute) and call.func.attr.value == "enter_context":
-            return True
-        return self.model.qualified_name(call.func) in CLOSING_WRAPPERS or (
-            isinstance(call.func, cst.Name) and call.func.value == "closing"
-        )
-
-    def leave_Assign(self, node: cst.Assign) -> None:
-        self._rebind(node)
-
-    def leave_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self._rebind(node)
-
-    def _rebind(self, node: cst.CSTNode) -> None:
-        table = self.tracked.current
-        for name in assigned_names(node):
-            if name in table:
-                self._leaked(table.pop(name))
-        name = single_name_target(node)
-        value = getattr(node, "value", None)
-        if name is not None and isinstance(value, cst.Call) and self.model.is_open_call(value):
+    def assigned(self, name: str, call: cst.Call, assignment: cst.CSTNode) -> None:
+        if self.model.is_open_call(call):
             line = self.parents[-1] if isinstance(self.parents[-1], cst.SimpleStatementLine) else None
             block = self.parents[-2] if line is not None and len(self.parents) > 1 else None
-            table[name] = _OpenFile(value, name, line, block)
+            self.tracked.current[name] = _OpenFile(call, name, line, block)
 
     def visit_Name(self, node: cst.Name) -> None:
         opened = self.tracked.find(node.value)
@@ -198,7 +176,7 @@ class UnclosedFile(ScopeTrackingRule[_OpenFile]):
             opened.closed = True
         elif isinstance(parent, cst.Return) and parent.value is node:
             opened.closed = True
-        elif isinstance(parent, cst.Arg) and self._closes_argument(self.parents[-2]):
+        elif isinstance(parent, cst.Arg) and closes_its_argument(self.model, self.parents[-2]):
             opened.closed = True
 
     def visit_Attribute(self, node: cst.Attribute) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from .base import Invalid, Valid
-from .scoped import ScopeTrackingRule, assigned_names, in_condition, single_name_target
+from .scoped import ScopeTrackingRule, in_condition, single_name_target
 
 BODY_READS = frozenset({"json", "text", "content", "iter_content", "iter_lines"})
 CALLED_READS = frozenset({"json", "iter_content", "iter_lines"})
@@ -223,28 +223,10 @@ class UncheckedResponse(ScopeTrackingRule[_Response]):
             if parent.asname is not None and isinstance(parent.asname.name, cst.Name):
                 self._track(parent.asname.name.value, node, None, None)
 
-    def leave_Assign(self, node: cst.Assign) -> None:
-        self._rebind(node)
-
-    def leave_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self._rebind(node)
-
-    def leave_AugAssign(self, node: cst.AugAssign) -> None:
-        self._rebind(node)
-
-    def leave_NamedExpr(self, node: cst.NamedExpr) -> None:
-        self._rebind(node)
-
-    def _rebind(self, node: cst.CSTNode) -> None:
-        table = self.tracked.current
-        for name in assigned_names(node):
-            if name in table:
-                self._unchecked(table.pop(name))
-        name = single_name_target(node)
-        value = getattr(node, "value", None)
-        if name is not None and isinstance(value, cst.Call) and self.model.request_call(value):
+    def assigned(self, name: str, call: cst.Call, assignment: cst.CSTNode) -> None:
+        if self.model.request_call(call):
             line = self.parents[-1] if isinstance(self.parents[-1], cst.SimpleStatementLine) else None
-            self._track(name, value, node, line)
+            self._track(name, call, assignment, line)
 
     def _track(
         self, name: str, call: cst.Call, assign: cst.CSTNode | None, line: cst.CSTNode | None

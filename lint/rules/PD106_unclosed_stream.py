@@ -8,9 +8,8 @@ import libcst as cst
 
 from ._requests_args import is_constant
 from .base import Invalid, Valid
-from .scoped import ScopeTrackingRule, assigned_names, in_finally, single_name_target
+from .scoped import ScopeTrackingRule, closes_its_argument, in_finally, single_name_target
 
-CLOSING_WRAPPERS = frozenset({"contextlib.closing"})
 WHOLE_BODY_READS = frozenset({"content", "text", "json"})
 
 
@@ -230,7 +229,8 @@ class UnclosedStream(ScopeTrackingRule[_Stream]):
             return
         if isinstance(parent, (cst.Return, cst.Yield)):
             return  # the caller owns it
-        if isinstance(parent, cst.Arg) and len(self.parents) > 1 and self._closes(self.parents[-2]):
+        closing = len(self.parents) > 1 and closes_its_argument(self.model, self.parents[-2])
+        if isinstance(parent, cst.Arg) and closing:
             wrapper = self.parents[-2]
             holder = self.parents[-3] if len(self.parents) > 2 else None
             if (
@@ -251,39 +251,10 @@ class UnclosedStream(ScopeTrackingRule[_Stream]):
             return  # tracked when the assignment is left
         self._report_leak(node)
 
-    def _closes(self, call: cst.CSTNode) -> bool:
-        """Is `call` `contextlib.closing(...)` or `<stack>.enter_context(...)`?"""
-        if not isinstance(call, cst.Call):
-            return False
-        if isinstance(call.func, cst.Attribute) and call.func.attr.value == "enter_context":
-            return True
-        return self.model.qualified_name(call.func) in CLOSING_WRAPPERS or (
-            isinstance(call.func, cst.Name) and call.func.value == "closing"
-        )
-
     # names bound to a streamed response -------------------------------------------------------
-    def leave_Assign(self, node: cst.Assign) -> None:
-        self._rebind(node)
-
-    def leave_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self._rebind(node)
-
-    def leave_AugAssign(self, node: cst.AugAssign) -> None:
-        self._rebind(node)
-
-    def leave_NamedExpr(self, node: cst.NamedExpr) -> None:
-        self._rebind(node)
-
-    def _rebind(self, node: cst.CSTNode) -> None:
-        table = self.tracked.current
-        for name in assigned_names(node):
-            if name in table:
-                self._leaked(table.pop(name))
-        name = single_name_target(node)
-        value = getattr(node, "value", None)
-        if name is not None and self._is_stream(value):
-            assert isinstance(value, cst.Call)
-            self._track(name, value)
+    def assigned(self, name: str, call: cst.Call, assignment: cst.CSTNode) -> None:
+        if self._is_stream(call):
+            self._track(name, call)
 
     def visit_For(self, node: cst.For) -> None:
         self._forget(_target_names(node.target))
@@ -314,7 +285,11 @@ class UnclosedStream(ScopeTrackingRule[_Stream]):
             stream.closed = True
         elif isinstance(parent, (cst.Return, cst.Yield)) and parent.value is node:
             stream.closed = True
-        elif isinstance(parent, cst.Arg) and len(self.parents) > 1 and self._closes(self.parents[-2]):
+        elif (
+            isinstance(parent, cst.Arg)
+            and len(self.parents) > 1
+            and closes_its_argument(self.model, self.parents[-2])
+        ):
             stream.closed = True
 
     def visit_Attribute(self, node: cst.Attribute) -> None:

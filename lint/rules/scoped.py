@@ -119,3 +119,43 @@ class ScopeTrackingRule(Rule, Generic[T]):
 
     def scope_ended(self, value: T) -> None:
         raise NotImplementedError
+
+    # a name bound again ends what it held; a call bound to a name may start something to track
+    def leave_Assign(self, node: cst.Assign) -> None:
+        self._rebind(node)
+
+    def leave_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._rebind(node)
+
+    def leave_AugAssign(self, node: cst.AugAssign) -> None:
+        self._rebind(node)
+
+    def leave_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self._rebind(node)
+
+    def _rebind(self, node: cst.CSTNode) -> None:
+        table = self.tracked.current
+        for name in assigned_names(node):
+            if name in table:
+                self.scope_ended(table.pop(name))
+        name = single_name_target(node)
+        value = getattr(node, "value", None)
+        if name is not None and isinstance(value, cst.Call):
+            self.assigned(name, value, node)
+
+    def assigned(self, name: str, call: cst.Call, assignment: cst.CSTNode) -> None:
+        """`name = call(...)` was just left (`self.parents` holds the assignment's ancestors)."""
+
+
+CLOSING_WRAPPERS = frozenset({"contextlib.closing"})
+
+
+def closes_its_argument(model, call: cst.CSTNode) -> bool:
+    """Is `call` `contextlib.closing(...)` or `<stack>.enter_context(...)`?"""
+    if not isinstance(call, cst.Call):
+        return False
+    if isinstance(call.func, cst.Attribute) and call.func.attr.value == "enter_context":
+        return True
+    return model.qualified_name(call.func) in CLOSING_WRAPPERS or (
+        isinstance(call.func, cst.Name) and call.func.value == "closing"
+    )
