@@ -31,6 +31,8 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+# Generated programs say odd things (`1()`); CPython's SyntaxWarnings about them are noise here.
+pytestmark = pytest.mark.filterwarnings("ignore::SyntaxWarning")
 
 CASES = [case.code for rule in RULES for case in (*rule.VALID, *rule.INVALID)]
 NAMES = st.sampled_from(["r", "resp", "f", "data", "ü", "名前", "_x", "session", "pd", "requests", "json"])
