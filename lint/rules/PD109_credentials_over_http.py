@@ -6,19 +6,19 @@ import libcst as cst
 
 from ..secrets import is_credential_name
 from ._requests_args import (
-    DictEdits,
+    DictEditsRule,
     could_be_loopback,
     http_host,
     is_constant,
     is_loopback,
     literal_prefix,
 )
-from .base import Invalid, Rule, Valid
+from .base import Invalid, Valid
 
 BODY_ARGUMENTS = ("params", "data", "json")
 
 
-class CredentialsOverHttp(Rule):
+class CredentialsOverHttp(DictEditsRule):
     code = "PD109"
     name = "credentials-over-http"
     summary = "credentials sent over plain `http://`: anyone on the network path can read them; use `https://`"
@@ -150,25 +150,6 @@ class CredentialsOverHttp(Rule):
                 r = requests.get("HTTP://Reports.Example.com/daily.csv", auth=auth, timeout=10)
         """, line=5),
     ]
-
-    def __init__(self, context) -> None:
-        super().__init__(context)
-        self.edits = DictEdits()
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.edits.push()
-
-    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.edits.pop()
-
-    def leave_Assign(self, node: cst.Assign) -> None:
-        self.edits.on_assign(node)
-
-    def leave_AugAssign(self, node: cst.AugAssign) -> None:
-        self.edits.on_aug_assign(node)
-
-    def visit_Del(self, node: cst.Del) -> None:
-        self.edits.on_delete(node)
 
     def visit_Call(self, node: cst.Call) -> None:
         self.edits.on_call(node)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import libcst as cst
 
 from ..model import dotted_name
-from ._requests_args import DictEdits, get_ci, literal_prefix
-from .base import Invalid, Rule, Valid
+from ._requests_args import DictEditsRule, get_ci, literal_prefix
+from .base import Invalid, Valid
 
 TOOLBELT = "requests_toolbelt."
 ENCODER_CLASSES = frozenset({"MultipartEncoder", "MultipartEncoderMonitor"})
@@ -14,7 +14,7 @@ MONITOR = "requests_toolbelt.MultipartEncoderMonitor"
 MULTIPART_FORM = "multipart/form-data"
 
 
-class MultipartContentType(Rule):
+class MultipartContentType(DictEditsRule):
     code = "PD110"
     name = "multipart-content-type"
     summary = (
@@ -182,25 +182,6 @@ class MultipartContentType(Rule):
                               headers={"Content-Type": other.content_type}, timeout=30)
         """, line=6),
     ]
-
-    def __init__(self, context) -> None:
-        super().__init__(context)
-        self.edits = DictEdits()
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.edits.push()
-
-    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.edits.pop()
-
-    def leave_Assign(self, node: cst.Assign) -> None:
-        self.edits.on_assign(node)
-
-    def leave_AugAssign(self, node: cst.AugAssign) -> None:
-        self.edits.on_aug_assign(node)
-
-    def visit_Del(self, node: cst.Del) -> None:
-        self.edits.on_delete(node)
 
     def visit_Call(self, node: cst.Call) -> None:
         self.edits.on_call(node)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from ..model import dict_items, dotted_name, string_value
+from .base import Rule
 from .scoped import ScopeStack
 
 if TYPE_CHECKING:
@@ -316,3 +317,27 @@ def add_keyword(call: cst.Call, name: str, value: cst.BaseExpression) -> cst.Cal
         args[-1] = last.with_changes(comma=separator, whitespace_after_arg=cst.SimpleWhitespace(""))
     args.append(new)
     return call.with_changes(args=args)
+
+
+class DictEditsRule(Rule):
+    """A rule that reads header/body dicts as they stand at a request: it keeps `self.edits` in
+    step with the walk. Subclasses call `self.edits.on_call(node)` first in their `visit_Call`."""
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self.edits = DictEdits()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.edits.push()
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.edits.pop()
+
+    def leave_Assign(self, node: cst.Assign) -> None:
+        self.edits.on_assign(node)
+
+    def leave_AugAssign(self, node: cst.AugAssign) -> None:
+        self.edits.on_aug_assign(node)
+
+    def visit_Del(self, node: cst.Del) -> None:
+        self.edits.on_delete(node)
