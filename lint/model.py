@@ -266,3 +266,14 @@ def dict_items(node: cst.Dict) -> Iterator[tuple[str | None, cst.DictElement]]:
 
 def dict_string_keys(node: cst.Dict) -> dict[str, cst.BaseExpression]:
     return {key.lower(): element.value for key, element in dict_items(node) if key is not None}
+
+
+def dumped_value(dumps: cst.Call) -> cst.BaseExpression | None:
+    """The object `json.dumps(x)` encodes, when x is its only argument. With keywords such as
+    `default=` or `cls=` the encoding differs from `json=`'s, so no rewrite is safe: None."""
+    if len(dumps.args) != 1:
+        return None
+    (only,) = dumps.args
+    if only.keyword is not None or only.star:
+        return None
+    return only.value

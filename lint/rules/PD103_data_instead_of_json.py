@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ..finding import Fix
-from ..model import dict_items, dict_string_keys, keyword, string_value
+from ..model import dict_items, dict_string_keys, dumped_value, keyword, string_value
 from .base import Invalid, Rule, Valid
 
 JSON_MEDIA_SUFFIXES = ("/json", "+json")
@@ -170,12 +170,11 @@ class DataInsteadOfJson(Rule):
         data = data_arg.value
         if self.model.is_json_dumps(data):
             assert isinstance(data, cst.Call)
-            encoded = data.args[0].value if data.args and not data.args[0].keyword else None
             self.report(
                 data_arg,
                 "`data=json.dumps(...)` sends the JSON text without a JSON Content-Type: "
                 "pass the object with `json=` instead",
-                fix=self._fix(node, data_arg, encoded, data),
+                fix=self._fix(node, data_arg, dumped_value(data)),
             )
             return
         if self.model.is_json_dumps(self.model.value_of(data)):
@@ -201,11 +200,9 @@ class DataInsteadOfJson(Rule):
                 "`data=` a dict with nested values: form-encoding flattens or drops them; use `json=`",
             )
 
-    def _fix(
-        self, call: cst.Call, data_arg: cst.Arg, encoded: cst.BaseExpression | None, dumps: cst.Call
-    ) -> Fix | None:
-        if encoded is None or len(dumps.args) != 1:
-            return None  # json.dumps(x, default=...) changes the encoding: no safe rewrite
+    def _fix(self, call: cst.Call, data_arg: cst.Arg, encoded: cst.BaseExpression | None) -> Fix | None:
+        if encoded is None:
+            return None
         new_data = data_arg.with_changes(keyword=cst.Name("json"), value=encoded)
         extra: list[tuple[cst.CSTNode, object]] = []
         headers_arg = keyword(call, "headers")

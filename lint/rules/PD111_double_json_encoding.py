@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ..model import dumped_value
 from .base import Invalid, Rule, Valid
 
 
@@ -160,9 +161,5 @@ def _fix(json_arg: cst.Arg, dumps: cst.Call):
     keywords such as `default=` or `cls=` change the encoding, so dropping them is not safe."""
     from ..fixes import replace
 
-    if len(dumps.args) != 1:
-        return None
-    (only,) = dumps.args
-    if only.keyword is not None or only.star:
-        return None
-    return replace(json_arg, json_arg.with_changes(value=only.value))
+    value = dumped_value(dumps)
+    return None if value is None else replace(json_arg, json_arg.with_changes(value=value))
