@@ -1,4 +1,5 @@
-"""Parse once, build the model and run every enabled rule in a single walk, map positions back."""
+"""Parse once with CPython's parser, build the model and run every enabled rule in a single walk,
+map positions back to the file. libcst parses the snippet only when fixes are wanted."""
 
 from __future__ import annotations
 
@@ -7,15 +8,10 @@ import hashlib
 import sys
 import warnings
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Any, Sequence
 
-import libcst as cst
-
-from .edits import line_edit
-from .finding import Finding, Fix
-from .fixes import apply_fixes
-from .model import UNKNOWN, Model, dotted_name
-from .positions import Positions
+from .finding import Finding
+from .model import UNKNOWN, Model
 from .rules import Rule
 from .rst import is_rst, rst_snippets
 from .sources import Snippet, is_markdown, markdown_snippets
@@ -27,34 +23,49 @@ from .walker import Walker
 SYNTAX_ERROR = ("PD001", "syntax-error")
 UNUSED_SUPPRESSION = ("PD002", "unused-suppression")
 TOO_LARGE = ("PD003", "file-too-large")
-# libcst needs about a minute per megabyte on long flat literals; step code is far smaller.
+# Step code is far smaller; libcst (used for fixes) needs about a minute per megabyte of long literals.
 MAX_CHARACTERS = 1_000_000
 
 
 @dataclass
 class _Pending:
     rule: Rule
-    node: cst.CSTNode
+    node: Any
     message: str
-    fix: Fix | None
+    fix: Any  # a FixPlan (ast rules), a libcst Fix (libcst rules), or None
+    position: tuple[int, int] | None  # (line, byte column) of ast nodes
 
 
 @dataclass
 class Context:
     """What one snippet's rules share while the walk runs."""
 
-    model: Model
-    parents: list[cst.CSTNode]
+    model: Any
+    parents: list
     settings: dict[str, object] = field(default_factory=dict)
     pending: list[_Pending] = field(default_factory=list)
     _seen: set[tuple[str, int]] = field(default_factory=set)
 
-    def report(self, rule: Rule, node: cst.CSTNode, message: str, fix: Fix | None) -> None:
+    def report(self, rule: Rule, node: Any, message: str, fix: Any) -> None:
         key = (rule.code, id(node))
         if key in self._seen:
             return
         self._seen.add(key)
-        self.pending.append(_Pending(rule, node, message, fix))
+        position = None
+        if rule.syntax == "ast":
+            anchor = node if getattr(node, "lineno", None) is not None else next(
+                (p for p in reversed(self.parents) if getattr(p, "lineno", None) is not None), None
+            )
+            position = (anchor.lineno, anchor.col_offset) if anchor is not None else (1, 0)
+        self.pending.append(_Pending(rule, node, message, fix, position))
+
+
+# async defs, loops and withs are the same statements to the rules (libcst has one class for each)
+_SAME_TO_RULES = {
+    ast.FunctionDef: (ast.AsyncFunctionDef,),
+    ast.For: (ast.AsyncFor,),
+    ast.With: (ast.AsyncWith,),
+}
 
 
 class _ModelUpdates:
@@ -63,101 +74,96 @@ class _ModelUpdates:
     def __init__(self, model: Model) -> None:
         self.model = model
 
-    def visit_Import(self, node: cst.Import) -> None:
+    def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
-            dotted = dotted_name(alias.name)
-            if dotted is None:
-                continue
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                self.model.add_import(alias.asname.name.value, dotted)
+            if alias.asname is not None:
+                self.model.add_import(alias.asname, alias.name)
             else:
-                head = dotted.split(".", 1)[0]
+                head = alias.name.split(".", 1)[0]
                 self.model.add_import(head, head)
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        if node.relative or node.module is None or isinstance(node.names, cst.ImportStar):
-            return
-        module = dotted_name(node.module)
-        if module is None:
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        if node.level or node.module is None:
             return
         for alias in node.names:
-            name = dotted_name(alias.name)
-            if name is None:
+            if alias.name == "*":
                 continue
-            bound = name
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                bound = alias.asname.name.value
-            self.model.add_import(bound, f"{module}.{name}")
+            self.model.add_import(alias.asname or alias.name, f"{node.module}.{alias.name}")
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.model.bind(node.name.value, UNKNOWN)
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
+        self.model.bind(node.name, UNKNOWN)
         self.model.push_scope(node)
-        params = node.params
-        for param in (*params.posonly_params, *params.params, *params.kwonly_params):
-            self.model.bind(param.name.value, UNKNOWN)
-        for star in (params.star_arg, params.star_kwarg):
-            if isinstance(star, cst.Param):
-                self.model.bind(star.name.value, UNKNOWN)
+        arguments = node.args
+        for param in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs):
+            self.model.bind(param.arg, UNKNOWN)
+        for star in (arguments.vararg, arguments.kwarg):
+            if star is not None:
+                self.model.bind(star.arg, UNKNOWN)
 
-    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+    def leave_FunctionDef(self, node: ast.FunctionDef) -> None:
         self.model.pop_scope()
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.model.bind(node.name.value, UNKNOWN)
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self.model.bind(node.name, UNKNOWN)
         self.model.push_scope(node)
 
-    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+    def leave_ClassDef(self, node: ast.ClassDef) -> None:
         self.model.pop_scope()
 
-    def leave_Assign(self, node: cst.Assign) -> None:
+    def leave_Assign(self, node: ast.Assign) -> None:
         for target in node.targets:
-            self.model.bind_target(target.target, node.value)
+            self.model.bind_target(target, node.value)
 
-    def leave_AnnAssign(self, node: cst.AnnAssign) -> None:
+    def leave_AnnAssign(self, node: ast.AnnAssign) -> None:
         if node.value is not None:
             self.model.bind_target(node.target, node.value)
 
-    def leave_AugAssign(self, node: cst.AugAssign) -> None:
+    def leave_AugAssign(self, node: ast.AugAssign) -> None:
         self.model.bind_target(node.target, UNKNOWN)
 
-    def leave_NamedExpr(self, node: cst.NamedExpr) -> None:
+    def leave_NamedExpr(self, node: ast.NamedExpr) -> None:
         self.model.bind_target(node.target, node.value)
 
-    def visit_With(self, node: cst.With) -> None:
+    def visit_With(self, node: ast.With) -> None:
         for item in node.items:
-            if item.asname is not None:
-                self.model.bind_target(item.asname.name, item.item)
+            if item.optional_vars is not None:
+                self.model.bind_target(item.optional_vars, item.context_expr)
 
-    def visit_For(self, node: cst.For) -> None:
+    def visit_For(self, node: ast.For) -> None:
         self.model.bind_target(node.target, UNKNOWN)
 
-    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
         if node.name is not None:
-            self.model.bind_target(node.name.name, UNKNOWN)
+            self.model.bind(node.name, UNKNOWN)
 
 
 def _callback_tables(
-    model_updates: _ModelUpdates, rules: Sequence[Rule]
+    model_updates: object, rules: Sequence[Rule], nodes: Any
 ) -> tuple[dict[type, list], dict[type, list]]:
     visit: dict[type, list] = {}
     leave: dict[type, list] = {}
-    for name in dir(_ModelUpdates):
+    same = _SAME_TO_RULES if nodes is ast else {}
+
+    def add(kind: str, node_class: type, callback: Any) -> None:
+        table = visit if kind == "visit" else leave
+        for each in (node_class, *same.get(node_class, ())):
+            table.setdefault(each, []).append(callback)
+
+    for name in dir(type(model_updates)):
         if name.startswith(("visit_", "leave_")):
             kind, _, type_name = name.partition("_")
-            table = visit if kind == "visit" else leave
-            table.setdefault(getattr(cst, type_name), []).append(getattr(model_updates, name))
+            add(kind, getattr(nodes, type_name), getattr(model_updates, name))
     for rule in rules:
         for kind, node_class, method in rule.handler_table():
-            table = visit if kind == "visit" else leave
-            table.setdefault(node_class, []).append(getattr(rule, method))
+            add(kind, node_class, getattr(rule, method))
     return visit, leave
 
 
 @dataclass
 class SnippetResult:
     findings: list[Finding]
-    module: cst.Module | None
-    positions: Positions | None = None
+    module: Any = None  # the libcst module, when fixes were built
+    positions: Any = None  # its positions
 
 
 def lint_snippet(
@@ -166,71 +172,140 @@ def lint_snippet(
     rule_classes: Sequence[type[Rule]],
     settings: dict[str, object] | None = None,
 ) -> SnippetResult:
+    """Findings for one snippet. With `settings["fixes"]` each fixable finding carries its libcst
+    `Fix`; with `settings["edits"]`, its text edit."""
     settings = settings or {}
     suppressions = (
         parse_suppressions(snippet.text, bool(settings.get("allow-bare-noqa")))
         if any(marker in snippet.text for marker in SUPPRESSION_MARKERS)
         else []
     )
-    # CPython's parser first: it is fast, words errors well, and rejects the deeply nested input
-    # that makes libcst's parser crash or take minutes.
-    python_error = _python_syntax_error(snippet.text)
-    if python_error is not None and python_error[3]:
-        finding = _syntax_error(snippet, path, *python_error[:3])
-        return SnippetResult(_unsuppressed([finding], suppressions, snippet, []), None)
-    try:
-        module = cst.parse_module(snippet.text)
-    except cst.ParserSyntaxError as error:
-        line, column, message = python_error[:3] if python_error else (
-            error.raw_line, error.raw_column, error.message
-        )
-        finding = _syntax_error(snippet, path, line, column, message)
-        return SnippetResult(_unsuppressed([finding], suppressions, snippet, []), None)
-    except (RecursionError, MemoryError, ValueError, TypeError) as error:
-        finding = _syntax_error(snippet, path, 1, 0, f"cannot parse: {error}")
-        return SnippetResult(_unsuppressed([finding], suppressions, snippet, []), None)
+    tree = _parse(snippet.text)
+    if not isinstance(tree, ast.AST):
+        finding = _syntax_error(snippet, path, *tree)
+        return SnippetResult(_unsuppressed([finding], suppressions, snippet, []))
 
     _raise_recursion_limit()
-    model = Model()
-    walker = Walker({}, {})
-    context = Context(model=model, parents=walker.parents, settings=settings)
-    rules = [rule_class(context) for rule_class in rule_classes]
-    walker.visit, walker.leave = _callback_tables(_ModelUpdates(model), rules)
+    context = Context(model=Model(), parents=[], settings=settings)
+    ast_rules = [rule for rule in rule_classes if rule.syntax == "ast"]
+    cst_rules = [rule for rule in rule_classes if rule.syntax != "ast"]
+    module = None
     try:
-        walker.walk(module)
+        _walk(tree, context, ast_rules, ast, _ModelUpdates(context.model))
+        if cst_rules:
+            module = _parse_cst(snippet.text)
+            if module is None:
+                finding = _syntax_error(snippet, path, 1, 0, "libcst cannot parse this code")
+                return SnippetResult([finding])
+            from .legacy.model import Model as CstModel
+            from .legacy.updates import _ModelUpdates as CstModelUpdates
+            import libcst
+
+            cst_context = Context(CstModel(), [], settings, context.pending, context._seen)
+            _walk(module, cst_context, cst_rules, libcst, CstModelUpdates(cst_context.model))
     except RecursionError:
         finding = _syntax_error(snippet, path, 1, 0, "cannot analyse: the code is nested too deeply")
-        return SnippetResult([finding], None)
+        return SnippetResult([finding])
     report_unused = bool(settings.get("report-unused-suppressions")) and suppressions
     if not context.pending and not report_unused:
         return SnippetResult([], module)
 
-    try:
-        positions = Positions(module)
-    except RecursionError:
-        finding = _syntax_error(snippet, path, 1, 0, "cannot analyse: the code is nested too deeply")
-        return SnippetResult([finding], None)
-    spans = statement_spans(module, positions) if suppressions or settings.get("fingerprints") else []
+    want_fixes = not snippet.pycon and bool(settings.get("fixes") or settings.get("edits"))
+    planned = want_fixes and any(item.rule.syntax == "ast" and item.fix for item in context.pending)
+    if module is None and planned:
+        module = _parse_cst(snippet.text)
+    positions = locator = None
+    if module is not None:
+        from .fixes import Locator
+        from .positions import Positions
+
+        try:
+            positions = Positions(module)
+        except RecursionError:
+            module = None
+        else:
+            locator = Locator(module, positions, snippet.text) if planned else None
+
+    spans = statement_spans(tree) if suppressions or settings.get("fingerprints") else []
     index = SuppressionIndex(suppressions, spans) if suppressions else None
-    want_edits = bool(settings.get("edits"))
+    lines = snippet.text.splitlines()
     findings = []
     for item in context.pending:
-        start = positions[item.node].start
-        if index is not None and index.suppresses(item.rule.code, start.line):
+        if item.position is not None:
+            line, column = item.position[0], _char_column(lines, *item.position)
+        elif positions is not None:
+            start = positions[item.node].start
+            line, column = start.line, start.column
+        else:
             continue
-        line, column = snippet.to_file_position(start.line, start.column)
-        fix = None if snippet.pycon else item.fix  # console sessions are not rewritten
-        finding = Finding(path, line, column, item.rule.code, item.rule.name, item.message, fix)
-        if want_edits and fix is not None:
+        if index is not None and index.suppresses(item.rule.code, line):
+            continue
+        fix, fixable = _fix_of(item, locator, snippet)
+        file_line, file_column = snippet.to_file_position(line, column)
+        finding = Finding(path, file_line, file_column, item.rule.code, item.rule.name, item.message,
+                          fix, fixable)
+        if settings.get("edits") and fix is not None and module is not None:
+            from .edits import line_edit
+            from .fixes import apply_fixes
+
             fixed = apply_fixes(module, [fix])
             finding.edit = None if fixed is None else line_edit(snippet.text, fixed, snippet)
         if settings.get("fingerprints"):
-            finding.fingerprint = statement_fingerprint(snippet.text, start.line, spans)
+            finding.fingerprint = statement_fingerprint(snippet.text, line, spans)
         findings.append(finding)
     if report_unused and index is not None:
         enabled = {rule.code for rule in rule_classes} | {SYNTAX_ERROR[0]}
         findings.extend(_unused(index.unused(enabled), snippet, path))
     return SnippetResult(findings, module, positions)
+
+
+def _walk(root: Any, context: Context, rule_classes: Sequence[type[Rule]], nodes: Any,
+          model_updates: object) -> None:
+    if not rule_classes:
+        return
+    walker = Walker({}, {}) if nodes is ast else _cst_walker()
+    context.parents = walker.parents
+    rules = [rule_class(context) for rule_class in rule_classes]
+    walker.visit, walker.leave = _callback_tables(model_updates, rules, nodes)
+    walker.walk(root)
+
+
+def _cst_walker() -> Any:
+    from .legacy.walker import Walker as CstWalker
+
+    return CstWalker({}, {})
+
+
+def _fix_of(item: _Pending, locator: Any, snippet: Snippet) -> tuple[Any, Any]:
+    """(the libcst `Fix` when it can be built here, what safety the finding advertises)."""
+    if item.fix is None or snippet.pycon:
+        return None, None  # console sessions are not rewritten
+    if item.rule.syntax != "ast":
+        return item.fix, item.fix.safety
+    if locator is None:
+        return None, item.fix.safety
+    try:
+        built = item.fix.build(locator)
+    except Exception:  # noqa: BLE001 - a plan that cannot be built on this tree is no fix
+        built = None
+    return built, (None if built is None else built.safety)
+
+
+def _char_column(lines: list[str], line: int, byte_column: int) -> int:
+    """ast columns count UTF-8 bytes; findings count characters."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    if text.isascii():
+        return byte_column
+    return len(text.encode("utf-8")[:byte_column].decode("utf-8", "replace"))
+
+
+def _parse_cst(text: str) -> Any:
+    import libcst
+
+    try:
+        return libcst.parse_module(text)
+    except Exception:  # noqa: BLE001 - CPython accepted the code; libcst may still refuse it
+        return None
 
 
 def _unsuppressed(
@@ -267,11 +342,8 @@ def statement_fingerprint(text: str, line: int, spans: list[tuple[int, int]]) ->
     return hashlib.sha1(" ".join(" ".join(lines).split()).encode()).hexdigest()[:20]
 
 
-_TOO_COMPLEX = ("too many nested", "too many levels of indentation", "too complex")
-
-
 # Deep but valid expressions (a few hundred chained `+`) need more than Python's default 1,000
-# frames to walk and to position. From 3.11 Python frames no longer use the C stack.
+# frames to walk. From 3.11 Python frames no longer use the C stack.
 _RECURSION_LIMIT = 20_000 if sys.version_info >= (3, 11) else 5_000
 
 
@@ -280,24 +352,18 @@ def _raise_recursion_limit() -> None:
         sys.setrecursionlimit(_RECURSION_LIMIT)
 
 
-def _python_syntax_error(text: str) -> tuple[int, int, str, bool] | None:
-    """CPython's account of a syntax error: (line, column, message, final).
-
-    `final` when the code is too complex for Python itself: libcst must not be tried then. Other
-    errors may be newer syntax than this interpreter knows, so libcst gets its say.
-    """
+def _parse(text: str) -> ast.Module | tuple[int, int, str]:
+    """CPython's tree of the code, or its account of the syntax error: (line, column, message)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the user's code may well warn; that is not ours to say
-            compile(text, "<snippet>", "exec", ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+            return compile(text, "<snippet>", "exec", ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
     except SyntaxError as error:
-        final = any(marker in error.msg for marker in _TOO_COMPLEX)
-        return error.lineno or 1, max((error.offset or 1) - 1, 0), error.msg, final
+        return error.lineno or 1, max((error.offset or 1) - 1, 0), error.msg
     except (RecursionError, MemoryError):
-        return 1, 0, "too deeply nested for Python to compile", True
+        return 1, 0, "too deeply nested for Python to compile"
     except ValueError as error:
-        return 1, 0, str(error), True
-    return None
+        return 1, 0, str(error)
 
 
 def _syntax_error(snippet: Snippet, path: str, raw_line: int, raw_column: int, message: str) -> Finding:

@@ -1,17 +1,106 @@
-"""Build fixes for rules, and apply them to source text until nothing more can be fixed."""
+"""Build fixes on libcst's concrete tree, and apply them until nothing more can be fixed.
+
+Rules find problems on CPython's `ast`; a rule that can fix one reports a `FixPlan`. Only when
+fixes (or their text edits) are wanted is the snippet parsed with libcst, and each plan builds its
+`Fix` from the libcst nodes a `Locator` finds at the places of the ast nodes (both trees give
+the same source ranges), so fixes keep the formatting and comments around them.
+"""
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 import libcst as cst
 
 from .finding import Fix, FixSafety
+from .legacy.walker import children as cst_children
+from .positions import Positions
 from .rules import Rule
 from .sources import Snippet
 
 MAX_ROUNDS = 10
+
+
+@dataclass(frozen=True)
+class FixPlan:
+    """A fix found during the ast walk: `build(locator)` returns the `Fix` (or None)."""
+
+    build: Callable[["Locator"], Fix | None]
+    safety: FixSafety = "safe"
+
+
+class Locator:
+    """The libcst node at the place of an ast node, and libcst parents."""
+
+    def __init__(self, module: cst.Module, positions: Positions, text: str) -> None:
+        self.module = module
+        self.positions = positions
+        self._lines = text.splitlines()
+        self._at: dict[tuple[int, int], list[cst.CSTNode]] | None = None
+        self._parent: dict[int, cst.CSTNode] = {}
+
+    def _index(self) -> dict[tuple[int, int], list[cst.CSTNode]]:
+        if self._at is None:
+            at: dict[tuple[int, int], list[cst.CSTNode]] = {}
+            stack: list[cst.CSTNode] = [self.module]
+            while stack:
+                node = stack.pop()
+                span = self.positions.get(node)
+                if span is not None:
+                    at.setdefault((span.start.line, span.start.column), []).append(node)
+                for child in cst_children(node):
+                    self._parent[id(child)] = node
+                    stack.append(child)
+            self._at = at
+        return self._at
+
+    def _column(self, line: int, byte_offset: int) -> int:
+        text = self._lines[line - 1] if 0 < line <= len(self._lines) else ""
+        if text.isascii():
+            return byte_offset
+        return len(text.encode("utf-8")[:byte_offset].decode("utf-8", "replace"))
+
+    def start(self, node: ast.AST) -> tuple[int, int]:
+        return node.lineno, self._column(node.lineno, node.col_offset)  # type: ignore[attr-defined]
+
+    def end(self, node: ast.AST) -> tuple[int, int]:
+        line = node.end_lineno  # type: ignore[attr-defined]
+        return line, self._column(line, node.end_col_offset)  # type: ignore[attr-defined]
+
+    def node(self, node: object, kind: type | tuple[type, ...]):
+        """The libcst node of class `kind` with the same source range as `node` (an ast node,
+        or anything with ast's position attributes), else None."""
+        start, end = self.start(node), self.end(node)  # type: ignore[arg-type]
+        fallback = None
+        for candidate in self._index().get(start, ()):
+            if not isinstance(candidate, kind):
+                continue
+            span = self.positions.get(candidate)
+            if span is not None and (span.end.line, span.end.column) == end:
+                return candidate
+            fallback = fallback or candidate
+        return fallback
+
+    def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        self._index()
+        return self._parent.get(id(node))
+
+    def statement_line(self, statement: ast.stmt) -> cst.CSTNode | None:
+        """The libcst statement holding the ast statement: a `SimpleStatementLine` (for simple
+        statements) or the compound statement itself."""
+        if isinstance(statement, _COMPOUND):
+            return self.node(statement, cst.BaseCompoundStatement)
+        small = self.node(statement, cst.BaseSmallStatement)
+        return None if small is None else self.parent(small)
+
+
+_COMPOUND = (
+    ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.AsyncFor, ast.While,
+    ast.With, ast.AsyncWith, ast.Try, ast.Match,
+    *((ast.TryStar,) if hasattr(ast, "TryStar") else ()),
+)
 
 
 # --- helpers rules use to describe a fix -------------------------------------------------------
@@ -85,15 +174,14 @@ def fix_source(
     from .engine import lint_snippet
 
     fixed = 0
+    settings = {**(settings or {}), "fixes": True}
     for _ in range(MAX_ROUNDS):
         result = lint_snippet(Snippet(text=text, kind=kind), "<fix>", rule_classes, settings)
-        if result.module is None:
-            break
         fixes = [
             f.fix for f in result.findings
             if f.fix is not None and (unsafe or f.fix.safety == "safe")
         ]
-        if not fixes:
+        if not fixes or result.module is None:
             break
         chosen = _disjoint(fixes, result.positions)
         code = apply_fixes(result.module, chosen)

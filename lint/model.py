@@ -2,20 +2,23 @@
 
 The model is updated by the engine during its single walk, before the rules see each node, so
 every question is answered from what has been bound so far (bindings precede use in step code).
+Nodes are CPython `ast` nodes.
 """
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 from typing import Iterator
-
-import libcst as cst
 
 REQUEST_METHODS = frozenset({"get", "head", "options", "post", "put", "patch", "delete", "request"})
 SESSION_FACTORIES = frozenset({"requests.Session", "requests.session", "requests.sessions.Session"})
 OPEN_FUNCTIONS = frozenset({"open", "io.open", "builtins.open", "codecs.open"})
 PATH_CLASSES = frozenset(
     {"pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "pathlib.WindowsPath"}
+)
+PATH_METHODS_RETURNING_PATHS = frozenset(
+    {"with_name", "with_suffix", "joinpath", "resolve", "absolute", "expanduser"}
 )
 JSON_DUMPS = "json.dumps"
 _IMPLICIT_MODULES = frozenset({"requests", "json"})
@@ -30,15 +33,15 @@ _CANONICAL = {
 UNKNOWN = object()  # a binding whose value the model cannot know (parameter, loop target, ...)
 
 
-def dotted_name(node: cst.BaseExpression) -> str | None:
+def dotted_name(node: ast.AST | None) -> str | None:
     """`a.b.c` for a Name/Attribute chain, else None."""
     parts = []
-    while isinstance(node, cst.Attribute):
-        parts.append(node.attr.value)
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
         node = node.value
-    if not isinstance(node, cst.Name):
+    if not isinstance(node, ast.Name):
         return None
-    parts.append(node.value)
+    parts.append(node.id)
     return ".".join(reversed(parts))
 
 
@@ -49,56 +52,63 @@ def canonical(qualified: str) -> str:
     return qualified
 
 
-def string_value(node: cst.BaseExpression | None) -> str | None:
+def string_value(node: ast.AST | None) -> str | None:
     """The value of a plain (non-f) string literal, implicit concatenations included."""
-    if isinstance(node, cst.SimpleString):
-        try:
-            value = node.evaluated_value
-        except Exception:  # noqa: BLE001 - odd literals are simply not strings we understand
-            return None
-        return value if isinstance(value, str) else None
-    if isinstance(node, cst.ConcatenatedString):
-        left, right = string_value(node.left), string_value(node.right)
-        if left is None or right is None:
-            return None
-        return left + right
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
     return None
 
 
-def keyword(call: cst.Call, name: str) -> cst.Arg | None:
-    for arg in call.args:
-        if arg.keyword is not None and arg.keyword.value == name:
+def number_value(node: ast.AST | None) -> int | float | None:
+    """The value of an int or float literal (a leading `-` included); bools are not numbers."""
+    negative = False
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        negative = isinstance(node.op, ast.USub)
+        node = node.operand
+    if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+        return -node.value if negative else node.value
+    return None
+
+
+def keyword(call: ast.Call, name: str) -> ast.keyword | None:
+    for arg in call.keywords:
+        if arg.arg == name:
             return arg
     return None
 
 
-def has_star_kwargs(call: cst.Call) -> bool:
-    return any(arg.star == "**" for arg in call.args)
+def has_star_kwargs(call: ast.Call) -> bool:
+    return any(arg.arg is None for arg in call.keywords)
+
+
+def positional_args(call: ast.Call) -> list[ast.expr]:
+    """The plain positional arguments (`*args` left out)."""
+    return [arg for arg in call.args if not isinstance(arg, ast.Starred)]
 
 
 @dataclass
 class RequestCall:
     """A call that sends an HTTP request through `requests` (module function or Session method)."""
 
-    call: cst.Call
+    call: ast.Call
     method: str  # get, post, ..., or "request"
     on_session: bool
 
-    def keyword(self, name: str) -> cst.Arg | None:
+    def keyword(self, name: str) -> ast.keyword | None:
         return keyword(self.call, name)
 
-    def value(self, name: str) -> cst.BaseExpression | None:
+    def value(self, name: str) -> ast.expr | None:
         arg = keyword(self.call, name)
         return None if arg is None else arg.value
 
     @property
-    def url(self) -> cst.BaseExpression | None:
+    def url(self) -> ast.expr | None:
         found = self.value("url")
         if found is not None:
             return found
-        positional = [a for a in self.call.args if a.keyword is None and not a.star]
+        positional = positional_args(self.call)
         index = 1 if self.method == "request" else 0
-        return positional[index].value if len(positional) > index else None
+        return positional[index] if len(positional) > index else None
 
     @property
     def passes_kwargs(self) -> bool:
@@ -108,7 +118,7 @@ class RequestCall:
 class Scope:
     __slots__ = ("node", "bindings", "parent")
 
-    def __init__(self, node: cst.CSTNode | None, parent: "Scope | None") -> None:
+    def __init__(self, node: ast.AST | None, parent: "Scope | None") -> None:
         self.node = node
         self.parent = parent
         self.bindings: dict[str, object] = {}
@@ -126,7 +136,7 @@ class Model:
         self._request_cache: dict[int, RequestCall | None] = {}
 
     # --- scopes and bindings (driven by the engine) -------------------------------------
-    def push_scope(self, node: cst.CSTNode) -> None:
+    def push_scope(self, node: ast.AST) -> None:
         self.scope = Scope(node, self.scope)
 
     def pop_scope(self) -> None:
@@ -136,15 +146,15 @@ class Model:
     def bind(self, name: str, value: object) -> None:
         self.scope.bindings[name] = value
 
-    def bind_target(self, target: cst.BaseExpression, value: object) -> None:
-        if isinstance(target, cst.Name):
-            self.bind(target.value, value)
-        elif isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self.bind_target(element.value, UNKNOWN)
-        elif isinstance(target, cst.StarredElement):
+    def bind_target(self, target: ast.AST, value: object) -> None:
+        if isinstance(target, ast.Name):
+            self.bind(target.id, value)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            for element in target.elts:
+                self.bind_target(element, UNKNOWN)
+        elif isinstance(target, ast.Starred):
             self.bind_target(target.value, UNKNOWN)
-        elif isinstance(target, cst.Attribute):
+        elif isinstance(target, ast.Attribute):
             dotted = dotted_name(target)
             if dotted is not None:
                 self.bind(dotted, value)
@@ -162,18 +172,18 @@ class Model:
             scope = scope.parent
         return None
 
-    def value_of(self, node: cst.BaseExpression | None) -> cst.BaseExpression | None:
+    def value_of(self, node: ast.AST | None) -> ast.AST | None:
         """Follow a name to the expression last assigned to it (one level of indirection)."""
-        if isinstance(node, (cst.Name, cst.Attribute)):
+        if isinstance(node, (ast.Name, ast.Attribute)):
             dotted = dotted_name(node)
             if dotted is not None:
                 bound = self.lookup(dotted)
-                if isinstance(bound, cst.BaseExpression):
+                if isinstance(bound, ast.expr):
                     return bound
         return node
 
     # --- questions the rules ask ----------------------------------------------------------
-    def qualified_name(self, node: cst.BaseExpression) -> str | None:
+    def qualified_name(self, node: ast.AST) -> str | None:
         """`requests.post` for `rq.post`, `send`, `requests.post`; None when not an import."""
         dotted = dotted_name(node)
         if dotted is None:
@@ -191,16 +201,16 @@ class Model:
             return None
         return canonical(f"{base}.{rest}") if rest else base
 
-    def is_session(self, node: cst.BaseExpression) -> bool:
-        if isinstance(node, cst.Call):
+    def is_session(self, node: ast.AST) -> bool:
+        if isinstance(node, ast.Call):
             return self.qualified_name(node.func) in SESSION_FACTORIES
         dotted = dotted_name(node)
         if dotted is None:
             return False
         bound = self.lookup(dotted)
-        return isinstance(bound, cst.Call) and self.qualified_name(bound.func) in SESSION_FACTORIES
+        return isinstance(bound, ast.Call) and self.qualified_name(bound.func) in SESSION_FACTORIES
 
-    def request_call(self, call: cst.Call) -> RequestCall | None:
+    def request_call(self, call: ast.Call) -> RequestCall | None:
         key = id(call)
         if key in self._request_cache:
             return self._request_cache[key]
@@ -208,7 +218,7 @@ class Model:
         self._request_cache[key] = found
         return found
 
-    def _classify_request(self, call: cst.Call) -> RequestCall | None:
+    def _classify_request(self, call: ast.Call) -> RequestCall | None:
         func = call.func
         qualified = self.qualified_name(func)
         if qualified is not None:
@@ -216,15 +226,15 @@ class Model:
             if module == "requests" and method in REQUEST_METHODS:
                 return RequestCall(call, method, on_session=False)
             return None
-        if isinstance(func, cst.Attribute) and func.attr.value in REQUEST_METHODS:
+        if isinstance(func, ast.Attribute) and func.attr in REQUEST_METHODS:
             if self.is_session(func.value):
-                return RequestCall(call, func.attr.value, on_session=True)
+                return RequestCall(call, func.attr, on_session=True)
         return None
 
-    def is_json_dumps(self, node: cst.BaseExpression | None) -> bool:
-        return isinstance(node, cst.Call) and self.qualified_name(node.func) == JSON_DUMPS
+    def is_json_dumps(self, node: ast.AST | None) -> bool:
+        return isinstance(node, ast.Call) and self.qualified_name(node.func) == JSON_DUMPS
 
-    def is_open_call(self, call: cst.Call) -> bool:
+    def is_open_call(self, call: ast.Call) -> bool:
         """`open(...)`, `io.open(...)`, or `.open(...)` on a pathlib path."""
         qualified = self.qualified_name(call.func)
         if qualified in OPEN_FUNCTIONS:
@@ -232,48 +242,59 @@ class Model:
         func = call.func
         return (
             qualified is None
-            and isinstance(func, cst.Attribute)
-            and func.attr.value == "open"
+            and isinstance(func, ast.Attribute)
+            and func.attr == "open"
             and self.is_path(func.value)
         )
 
-    def is_path(self, node: cst.BaseExpression, _depth: int = 0) -> bool:
+    def is_path(self, node: ast.AST, _depth: int = 0) -> bool:
         if _depth > 16:
             return False  # `p = p / "x"` binds p to an expression that refers to p itself
         node = self.value_of(node) or node
-        if isinstance(node, cst.Call):
+        if isinstance(node, ast.Call):
             if self.qualified_name(node.func) in PATH_CLASSES:
                 return True
-            return isinstance(node.func, cst.Attribute) and node.func.attr.value in {
-                "with_name", "with_suffix", "joinpath", "resolve", "absolute", "expanduser",
-            } and self.is_path(node.func.value, _depth + 1)
-        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
+            return (
+                isinstance(node.func, ast.Attribute)
+                and node.func.attr in PATH_METHODS_RETURNING_PATHS
+                and self.is_path(node.func.value, _depth + 1)
+            )
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
             return self.is_path(node.left, _depth + 1)
         return False
 
-    def dict_value(self, node: cst.BaseExpression | None) -> cst.Dict | None:
+    def dict_value(self, node: ast.AST | None) -> ast.Dict | None:
         """The dict literal an expression is, or a name is bound to."""
         value = self.value_of(node)
-        return value if isinstance(value, cst.Dict) else None
+        return value if isinstance(value, ast.Dict) else None
 
 
-def dict_items(node: cst.Dict) -> Iterator[tuple[str | None, cst.DictElement]]:
-    """(string key or None, element) for each `key: value` element of a dict literal."""
-    for element in node.elements:
-        if isinstance(element, cst.DictElement):
-            yield string_value(element.key), element
+class DictEntry:
+    """One `key: value` element of a dict literal, with the source range from key to value
+    (ast has no node for it; libcst's `DictElement` has the same range)."""
+
+    __slots__ = ("key", "value", "lineno", "col_offset", "end_lineno", "end_col_offset")
+
+    def __init__(self, key: ast.expr, value: ast.expr) -> None:
+        self.key, self.value = key, value
+        self.lineno, self.col_offset = key.lineno, key.col_offset
+        self.end_lineno, self.end_col_offset = value.end_lineno, value.end_col_offset
 
 
-def dict_string_keys(node: cst.Dict) -> dict[str, cst.BaseExpression]:
-    return {key.lower(): element.value for key, element in dict_items(node) if key is not None}
+def dict_items(node: ast.Dict) -> Iterator[tuple[str | None, DictEntry]]:
+    """(string key or None, entry) for each `key: value` element of a dict literal (`**x` skipped)."""
+    for key, value in zip(node.keys, node.values):
+        if key is not None:
+            yield string_value(key), DictEntry(key, value)
 
 
-def dumped_value(dumps: cst.Call) -> cst.BaseExpression | None:
+def dict_string_keys(node: ast.Dict) -> dict[str, ast.expr]:
+    return {key.lower(): entry.value for key, entry in dict_items(node) if key is not None}
+
+
+def dumped_value(dumps: ast.Call) -> ast.expr | None:
     """The object `json.dumps(x)` encodes, when x is its only argument. With keywords such as
     `default=` or `cls=` the encoding differs from `json=`'s, so no rewrite is safe: None."""
-    if len(dumps.args) != 1:
+    if len(dumps.args) != 1 or dumps.keywords or isinstance(dumps.args[0], ast.Starred):
         return None
-    (only,) = dumps.args
-    if only.keyword is not None or only.star:
-        return None
-    return only.value
+    return dumps.args[0]

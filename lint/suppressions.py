@@ -6,14 +6,9 @@ of a compound statement's header) silences findings reported on any other line o
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
-
-import libcst as cst
-
-if TYPE_CHECKING:
-    from .positions import Positions
 
 _NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?", re.I)
 _PDLINT = re.compile(r"#\s*pdlint:\s*(?P<kind>ignore-file|ignore)(?:\[(?P<codes>[^\]]*)\])?")
@@ -59,35 +54,28 @@ def _codes(raw: str) -> frozenset[str]:
     return frozenset(code.upper() for code in _CODE.findall(raw))
 
 
-def statement_spans(module: cst.Module, positions: "Positions") -> list[tuple[int, int]]:
-    """(first line, last line) of every simple statement line and compound-statement header."""
+def statement_spans(tree: ast.AST) -> list[tuple[int, int]]:
+    """(first line, last line) of every multi-line simple statement and compound-statement header."""
     spans = []
-    stack: list[cst.CSTNode] = [module]
+    stack: list[ast.AST] = [tree]
     while stack:
         node = stack.pop()
-        body = getattr(node, "body", None)
-        if isinstance(node, cst.SimpleStatementLine):
-            span = positions.get(node)
-            if span is not None and span.end.line > span.start.line:
-                spans.append((span.start.line, span.end.line))
+        for name in _STATEMENT_LISTS:
+            body = getattr(node, name, None)
+            if isinstance(body, list):
+                stack.extend(body)
+        if not isinstance(node, ast.stmt):
             continue
-        if isinstance(node, cst.BaseCompoundStatement) and isinstance(body, cst.IndentedBlock):
-            span = positions.get(node)
-            first_body = body.body[0] if body.body else None
-            body_span = positions.get(first_body) if first_body is not None else None
-            if span is not None and body_span is not None and body_span.start.line - 1 > span.start.line:
-                spans.append((span.start.line, body_span.start.line - 1))
-        stack.extend(_statement_children(node))
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
+            if body[0].lineno - 1 > node.lineno:
+                spans.append((node.lineno, body[0].lineno - 1))
+        elif node.end_lineno is not None and node.end_lineno > node.lineno:
+            spans.append((node.lineno, node.end_lineno))
     return spans
 
 
-def _statement_children(node: cst.CSTNode) -> Iterable[cst.CSTNode]:
-    for name in ("body", "orelse", "handlers", "finalbody", "cases"):
-        value = getattr(node, name, None)
-        if isinstance(value, (list, tuple)):
-            yield from (v for v in value if isinstance(v, cst.CSTNode))
-        elif isinstance(value, cst.CSTNode):
-            yield value
+_STATEMENT_LISTS = ("body", "orelse", "handlers", "finalbody", "cases")
 
 
 class SuppressionIndex:

@@ -1,60 +1,54 @@
-"""A fast depth-first walk over a libcst tree that dispatches to visit/leave callbacks by node type.
+"""A fast depth-first walk over an `ast` tree that dispatches to visit/leave callbacks by node type.
 
-libcst's own `visit()` rebuilds every node it passes; linting needs no new nodes, so this walk reads
-the dataclass fields directly. Whitespace and punctuation fields are skipped: no rule looks at them.
+Children are visited in source order: a function's decorators and defaults before its body, a
+dict's keys and values pair by pair. Expression contexts (`Load`/`Store`) are skipped.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Callable, Iterable
+import ast
+from typing import Callable, Iterator
 
-import libcst as cst
+Callback = Callable[[ast.AST], None]
 
-Callback = Callable[[cst.CSTNode], None]
-
-_SKIPPED_FIELDS = frozenset(
-    {
-        "lpar", "rpar", "comma", "semicolon", "equal", "colon", "dot", "star", "asynchronous",
-        "leading_lines", "lines_after_decorators", "header", "footer", "encoding", "default_indent",
-        "default_newline", "has_trailing_newline", "trailing_whitespace", "lbrace", "rbrace",
-        "lbracket", "rbracket", "indent", "newline", "prefix", "quote", "start", "end",
-        "whitespace_between",
-    }
-)
+# ast's field order where it differs from the order of the source (and of evaluation).
+_SOURCE_ORDER = {
+    ast.FunctionDef: ("decorator_list", "args", "returns", "body"),
+    ast.AsyncFunctionDef: ("decorator_list", "args", "returns", "body"),
+    ast.ClassDef: ("decorator_list", "bases", "keywords", "body"),
+    ast.IfExp: ("body", "test", "orelse"),
+}
+_SKIPPED_FIELDS = frozenset({"ctx", "type_comment", "kind", "op", "ops"})  # operators: read, not walked
+# Some classes (FunctionDef in 3.12+, TypeAlias...) have fields not listed above: appended.
 _child_fields: dict[type, tuple[str, ...]] = {}
 
 
 def child_fields(cls: type) -> tuple[str, ...]:
     found = _child_fields.get(cls)
     if found is None:
-        found = tuple(
-            f.name
-            for f in dataclasses.fields(cls)
-            if f.name not in _SKIPPED_FIELDS and not f.name.startswith("whitespace")
-        )
+        fields = [name for name in cls._fields if name not in _SKIPPED_FIELDS]  # type: ignore[attr-defined]
+        preferred = _SOURCE_ORDER.get(cls, ())
+        found = tuple([*(n for n in preferred if n in fields), *(n for n in fields if n not in preferred)])
         _child_fields[cls] = found
     return found
 
 
-def children(node: cst.CSTNode) -> Iterable[cst.CSTNode]:
-    for name in child_fields(type(node)):
-        value = getattr(node, name)
-        if isinstance(value, cst.CSTNode):
+def children(node: ast.AST) -> Iterator[ast.AST]:
+    """The child nodes of `node`, in source order."""
+    if type(node) is ast.Dict:
+        for key, value in zip(node.keys, node.values):  # type: ignore[attr-defined]
+            if key is not None:
+                yield key
             yield value
-        elif isinstance(value, (tuple, list)):
+        return
+    for name in child_fields(type(node)):
+        value = getattr(node, name, None)
+        if isinstance(value, ast.AST):
+            yield value
+        elif isinstance(value, list):
             for item in value:
-                if isinstance(item, cst.CSTNode):
+                if isinstance(item, ast.AST):
                     yield item
-
-
-# type -> is it a CSTNode subclass? (`isinstance` against the CSTNode ABC is slow on a hot path)
-_IS_NODE: dict[type, bool] = {}
-
-
-def _node_class(kind: type) -> bool:
-    found = _IS_NODE[kind] = isinstance(kind, type) and issubclass(kind, cst.CSTNode)
-    return found
 
 
 class Walker:
@@ -67,31 +61,33 @@ class Walker:
     ) -> None:
         self.visit = visit
         self.leave = leave
-        self.parents: list[cst.CSTNode] = []
+        self.parents: list[ast.AST] = []
 
-    def walk(self, root: cst.CSTNode) -> None:
+    def walk(self, root: ast.AST) -> None:
         visit, leave, parents = self.visit, self.leave, self.parents
         fields_of = _child_fields
-        is_node = _IS_NODE
+        node_base = ast.AST
+        dict_class = ast.Dict
 
-        def walk_node(node: cst.CSTNode) -> None:
-            cls = type(node)
+        def walk_node(node: ast.AST) -> None:
+            cls = node.__class__
             callbacks = visit.get(cls)
             if callbacks:
                 for callback in callbacks:
                     callback(node)
             parents.append(node)
-            names = fields_of.get(cls) or child_fields(cls)
-            for name in names:
-                value = getattr(node, name)
-                kind = value.__class__
-                if kind is tuple or kind is list:
-                    for item in value:
-                        item_kind = item.__class__
-                        if is_node.get(item_kind) or (item_kind not in is_node and _node_class(item_kind)):
-                            walk_node(item)
-                elif is_node.get(kind) or (kind not in is_node and _node_class(kind)):
-                    walk_node(value)
+            if cls is dict_class:
+                for child in children(node):
+                    walk_node(child)
+            else:
+                for name in fields_of.get(cls) or child_fields(cls):
+                    value = getattr(node, name, None)
+                    if value.__class__ is list:
+                        for item in value:
+                            if isinstance(item, node_base):
+                                walk_node(item)
+                    elif isinstance(value, node_base):
+                        walk_node(value)
             parents.pop()
             callbacks = leave.get(cls)
             if callbacks:

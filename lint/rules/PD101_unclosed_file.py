@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from .base import Invalid, Valid
-from .scoped import ScopeTrackingRule, closes_its_argument, in_finally, single_name_target
+from ..legacy.base import Invalid, Valid
+from ..legacy.scoped import ScopeTrackingRule, closes_its_argument, in_finally, single_name_target
 
 
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from .base import Invalid, Valid
-from .scoped import ScopeTrackingRule, in_condition, single_name_target
+from ..legacy.base import Invalid, Valid
+from ..legacy.scoped import ScopeTrackingRule, in_condition, single_name_target
 
 BODY_READS = frozenset({"json", "text", "content", "iter_content", "iter_lines"})
 CALLED_READS = frozenset({"json", "iter_content", "iter_lines"})

@@ -5,8 +5,8 @@ from __future__ import annotations
 import libcst as cst
 
 from ..finding import Fix
-from ..model import dict_items, dict_string_keys, dumped_value, keyword, string_value
-from .base import Invalid, Rule, Valid
+from ..legacy.model import dict_items, dict_string_keys, dumped_value, keyword, string_value
+from ..legacy.base import Invalid, Rule, Valid
 
 JSON_MEDIA_SUFFIXES = ("/json", "+json")
 

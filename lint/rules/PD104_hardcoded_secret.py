@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ..model import dotted_name, string_value
+from ..legacy.model import dotted_name, string_value
 from ..secrets import (
     URL_USERINFO,
     credential_strength,
@@ -23,7 +23,7 @@ from ..secrets import (
     looks_like_compared_secret,
     looks_like_secret_value,
 )
-from .base import Invalid, Rule, Valid
+from ..legacy.base import Invalid, Rule, Valid
 
 AUTH_CLASSES = frozenset(
     {

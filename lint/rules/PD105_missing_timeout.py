@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ._requests_args import add_keyword, is_constant
-from .base import Invalid, Rule, Valid
+from ..legacy._requests_args import add_keyword, is_constant
+from ..legacy.base import Invalid, Rule, Valid
 
 DEFAULT_TIMEOUT = 30
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from ._requests_args import is_constant
-from .base import Invalid, Valid
-from .scoped import ScopeTrackingRule, closes_its_argument, in_finally, single_name_target
+from ..legacy._requests_args import is_constant
+from ..legacy.base import Invalid, Valid
+from ..legacy.scoped import ScopeTrackingRule, closes_its_argument, in_finally, single_name_target
 
 WHOLE_BODY_READS = frozenset({"content", "text", "json"})
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ._requests_args import add_keyword, int_value
-from .base import Invalid, Rule, Valid
+from ..legacy._requests_args import add_keyword, int_value
+from ..legacy.base import Invalid, Rule, Valid
 
 CHUNK_SIZE = 65536
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ..model import dotted_name
-from ._requests_args import is_constant
-from .base import Invalid, Rule, Valid
+from ..legacy.model import dotted_name
+from ..legacy._requests_args import is_constant
+from ..legacy.base import Invalid, Rule, Valid
 
 SESSION_SENDS = frozenset({"send"})
 

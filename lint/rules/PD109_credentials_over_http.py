@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ..secrets import is_credential_name
-from ._requests_args import (
+from ..legacy._requests_args import (
     DictEditsRule,
     could_be_loopback,
     http_host,
@@ -13,7 +13,7 @@ from ._requests_args import (
     is_loopback,
     literal_prefix,
 )
-from .base import Invalid, Valid
+from ..legacy.base import Invalid, Valid
 
 BODY_ARGUMENTS = ("params", "data", "json")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ..model import dotted_name
-from ._requests_args import DictEditsRule, get_ci, literal_prefix
-from .base import Invalid, Valid
+from ..legacy.model import dotted_name
+from ..legacy._requests_args import DictEditsRule, get_ci, literal_prefix
+from ..legacy.base import Invalid, Valid
 
 TOOLBELT = "requests_toolbelt."
 ENCODER_CLASSES = frozenset({"MultipartEncoder", "MultipartEncoderMonitor"})

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ..model import dumped_value
-from .base import Invalid, Rule, Valid
+from ..legacy.model import dumped_value
+from ..legacy.base import Invalid, Rule, Valid
 
 
 class DoubleJsonEncoding(Rule):

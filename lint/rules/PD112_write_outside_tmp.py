@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from ..model import OPEN_FUNCTIONS, string_value
-from ._strings import has_hole, literal_prefix, template_of
-from .base import Invalid, Rule, Valid
+from ..legacy.model import OPEN_FUNCTIONS, string_value
+from ..legacy._strings import has_hole, literal_prefix, template_of
+from ..legacy.base import Invalid, Rule, Valid
 
 WRITE_MODE_CHARS = frozenset("wax+")
 PATH_WRITERS = frozenset({"write_text", "write_bytes"})

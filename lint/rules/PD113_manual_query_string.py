@@ -7,8 +7,8 @@ from itertools import pairwise
 
 import libcst as cst
 
-from ._strings import Hole, Template, template_of
-from .base import Invalid, Rule, Valid
+from ..legacy._strings import Hole, Template, template_of
+from ..legacy.base import Invalid, Rule, Valid
 
 # `?name=` or `&name=` right before an interpolated value.
 QUERY_PARAMETER_BEFORE_VALUE = re.compile(r"[?&]([A-Za-z0-9_.\-\[\]%~]+)=$")

@@ -6,7 +6,7 @@ import re
 
 import libcst as cst
 
-from ._strings import (
+from ..legacy._strings import (
     PLACEHOLDER,
     builds_string,
     has_hole,
@@ -14,7 +14,7 @@ from ._strings import (
     template_of,
     text_of,
 )
-from .base import Invalid, Rule, Valid
+from ..legacy.base import Invalid, Rule, Valid
 
 # An operation (`query Name($id: ID!) {`, `mutation {`) or a selection set whose first field is
 # followed by arguments, a sub-selection, an alias, a directive or more fields (`{ viewer {`,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ..model import dict_items, dotted_name, string_value
-from .base import Invalid, Rule, Valid
+from ..legacy.model import dict_items, dotted_name, string_value
+from ..legacy.base import Invalid, Rule, Valid
 from .PD103_data_instead_of_json import lost_in_form_encoding
 
 MUTATING_METHODS = frozenset({"update", "setdefault", "__setitem__"})

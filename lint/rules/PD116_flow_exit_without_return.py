@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ..model import string_value
-from .base import Invalid, Rule, Valid
-from .scoped import in_finally
+from ..legacy.model import string_value
+from ..legacy.base import Invalid, Rule, Valid
+from ..legacy.scoped import in_finally
 
 HANDLER_NAME = "handler"
 PIPEDREAM_ANNOTATION = "pipedream"

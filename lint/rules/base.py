@@ -1,17 +1,23 @@
-"""The shape every rule has: a code, a name, its own VALID/INVALID cases, visit/leave methods."""
+"""The shape every rule has: a code, a name, its own VALID/INVALID cases, visit/leave methods.
+
+Rules read CPython's `ast` (fast to parse, exact source ranges). A fix is planned during the walk
+and built on libcst's concrete tree only when fixes are asked for, so that it keeps the user's
+formatting and comments (see `lint.fixes.FixPlan`).
+"""
 
 from __future__ import annotations
 
+import ast
 import textwrap
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Sequence
+from types import ModuleType
+from typing import TYPE_CHECKING, Callable, ClassVar, Sequence
 
-import libcst as cst
-
-from ..finding import Fix, FixSafety
+from ..finding import FixSafety
 
 if TYPE_CHECKING:
     from ..engine import Context
+    from ..fixes import FixPlan, Locator
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,7 @@ _HANDLER_PREFIXES = ("visit_", "leave_")
 
 class Rule:
     """Base class. Subclasses define `code`, `name`, `summary`, cases, and visit_/leave_ methods
-    named after libcst node classes (`visit_Call`, `leave_FunctionDef`, ...)."""
+    named after `ast` node classes (`visit_Call`, `leave_FunctionDef`, ...)."""
 
     code: ClassVar[str]
     name: ClassVar[str]
@@ -52,36 +58,46 @@ class Rule:
     fix_safety: ClassVar[FixSafety | None] = None
     VALID: ClassVar[Sequence[Valid]] = ()
     INVALID: ClassVar[Sequence[Invalid]] = ()
-
+    syntax: ClassVar[str] = "ast"
 
     def __init__(self, context: "Context") -> None:
         self.context = context
         self.model = context.model
 
     @classmethod
+    def node_module(cls) -> ModuleType:
+        return ast
+
+    @classmethod
     def handler_table(cls) -> tuple[tuple[str, type, str], ...]:
-        """(`visit`|`leave`, libcst node class, method name), computed once per class."""
+        """(`visit`|`leave`, node class, method name), computed once per class."""
         cached = cls.__dict__.get("_handler_table")
         if cached is None:
+            module = cls.node_module()
             entries = []
             for attr in dir(cls):
                 if not attr.startswith(_HANDLER_PREFIXES):
                     continue
                 kind, _, type_name = attr.partition("_")
-                node_class = getattr(cst, type_name, None)
-                if not isinstance(node_class, type) or not issubclass(node_class, cst.CSTNode):
-                    raise TypeError(f"{cls.__name__}.{attr}: no libcst node named {type_name}")
+                node_class = getattr(module, type_name, None)
+                if not isinstance(node_class, type):
+                    raise TypeError(f"{cls.__name__}.{attr}: no {module.__name__} node named {type_name}")
                 entries.append((kind, node_class, attr))
             cached = tuple(entries)
             cls._handler_table = cached  # type: ignore[attr-defined]
         return cached
 
-    def report(
-        self, node: cst.CSTNode, message: str | None = None, fix: Fix | None = None
-    ) -> None:
+    def report(self, node, message: str | None = None, fix: "FixPlan | None" = None) -> None:
         self.context.report(self, node, message or self.summary, fix)
 
-    @property
-    def parents(self) -> list[cst.CSTNode]:
-        return self.context.parents
+    def plan_fix(
+        self, build: "Callable[[Locator], object]", safety: FixSafety | None = None
+    ) -> "FixPlan":
+        """A fix built later, on the libcst tree: `build(locator)` returns a `Fix` or None."""
+        from ..fixes import FixPlan
 
+        return FixPlan(build, safety or self.fix_safety or "safe")
+
+    @property
+    def parents(self) -> list:
+        return self.context.parents

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from ..model import dict_items, dotted_name, string_value
+from .model import dict_items, dotted_name, string_value
 from .base import Rule
 from .scoped import ScopeStack
 
 if TYPE_CHECKING:
-    from ..model import Model
+    from .model import Model
 
 _FOLLOW_DEPTH = 4
 _IPV4_LOOPBACK = re.compile(r"^127(?:\.\d{1,3}){3}$")

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from ..model import string_value
+from .model import string_value
 
 if TYPE_CHECKING:
-    from ..model import Model
+    from .model import Model
 
 PLACEHOLDER = "\x00"
 _MAX_DEPTH = 50
