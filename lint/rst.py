@@ -28,11 +28,11 @@ found by its indentation. The bodies of code, literal and other verbatim directi
 
 from __future__ import annotations
 
+import ast
 import re
 import textwrap
+import warnings
 from typing import Iterator
-
-import libcst as cst
 
 from .sources import RST_SUFFIXES, Snippet
 
@@ -233,20 +233,18 @@ def _parses_as_code(source: str) -> bool:
     data — a block that is only literals and names (JSON output, a list of values, one word) is
     taken for data even though it parses."""
     try:
-        module = cst.parse_module(source)
-    except Exception:  # ParserSyntaxError, and whatever else a stray block provokes
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            module = ast.parse(source)
+    except Exception:  # SyntaxError, and whatever else a stray block provokes
         return False
-    for statement in module.body:
-        if not isinstance(statement, cst.SimpleStatementLine):
-            return True  # def, class, if, for, with, ...
-        for small in statement.body:
-            if not (isinstance(small, cst.Expr) and isinstance(small.value, _DATA_NODES)):
-                return True  # an import, assignment, call, ...
-    return False
+    return any(
+        not (isinstance(statement, ast.Expr) and isinstance(statement.value, _DATA_NODES))
+        for statement in module.body  # def, class, import, assignment, call, ...
+    )
 
 
 _DATA_NODES = (
-    cst.Dict, cst.List, cst.Tuple, cst.Set, cst.SimpleString, cst.ConcatenatedString,
-    cst.FormattedString, cst.Integer, cst.Float, cst.Imaginary, cst.Name, cst.Attribute,
-    cst.Ellipsis, cst.UnaryOperation, cst.BinaryOperation, cst.Comparison,
+    ast.Dict, ast.List, ast.Tuple, ast.Set, ast.Constant, ast.JoinedStr, ast.Name, ast.Attribute,
+    ast.UnaryOp, ast.BinOp, ast.Compare,
 )

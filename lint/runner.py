@@ -11,7 +11,6 @@ from typing import Sequence
 from .engine import SYNTAX_ERROR, lint_text
 from .files import DecodeError, FileError, SourceText, decode, read_bytes
 from .finding import Finding
-from .fixes import fix_source
 from .result import FileResult, FixMode
 from .rules import Rule
 from .sources import is_document
@@ -73,6 +72,7 @@ def fix_text(
 ) -> tuple[str, int]:
     """Apply fixes to a file's text; in a document, to each code block, rewritten in place."""
     from .engine import snippets_of
+    from .fixes import fix_source  # libcst is imported only when fixing
 
     if not is_document(path):
         outcome = fix_source(text, rule_classes, settings, unsafe)
