@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import posixpath
 from dataclasses import dataclass
 
-import libcst as cst
-
-from ..legacy.model import OPEN_FUNCTIONS, string_value
-from ..legacy._strings import has_hole, literal_prefix, template_of
-from ..legacy.base import Invalid, Rule, Valid
+from ..model import OPEN_FUNCTIONS, positional_args, string_value
+from ._strings import has_hole, literal_prefix, template_of
+from .base import Invalid, Rule, Valid
 
 WRITE_MODE_CHARS = frozenset("wax+")
 PATH_WRITERS = frozenset({"write_text", "write_bytes"})
@@ -43,7 +42,7 @@ def _directory_of(prefix: str) -> _Where | None:
     return _Where(_normal(directory), exact=False)
 
 
-def _within(place: _Where, component: cst.BaseExpression, model, depth: int) -> _Where | None:
+def _within(place: _Where, component: ast.expr, model, depth: int) -> _Where | None:
     """`place / component` (`Path(place, component)`, `os.path.join(place, component)`)."""
     template = template_of(component, model)
     if template is None:
@@ -201,7 +200,7 @@ class WriteOutsideTmp(Rule):
         """, line=3),
     ]
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         target = self._written_path(node)
         if target is None:
             return
@@ -216,7 +215,7 @@ class WriteOutsideTmp(Rule):
         )
 
     # --- which calls write, and to what path expression ------------------------------------
-    def _written_path(self, call: cst.Call) -> cst.BaseExpression | None:
+    def _written_path(self, call: ast.Call) -> ast.expr | None:
         model = self.model
         qualified = model.qualified_name(call.func)
         if qualified in OPEN_FUNCTIONS:
@@ -224,23 +223,23 @@ class WriteOutsideTmp(Rule):
             mode = _argument(call, 1, "mode")
             return file if file is not None and self._writes(mode) else None
         func = call.func
-        if qualified is not None or not isinstance(func, cst.Attribute):
+        if qualified is not None or not isinstance(func, ast.Attribute):
             return None
-        method = func.attr.value
+        method = func.attr
         if method in PATH_WRITERS and model.is_path(func.value):
             return func.value
         if method == "open" and model.is_path(func.value) and self._writes(_argument(call, 0, "mode")):
             return func.value
         return None
 
-    def _writes(self, mode: cst.BaseExpression | None) -> bool:
+    def _writes(self, mode: ast.expr | None) -> bool:
         if mode is None:
             return False  # the default mode "r" only reads
         text = string_value(self.model.value_of(mode))
         return text is not None and bool(WRITE_MODE_CHARS & set(text))
 
     # --- where a path expression points ------------------------------------------------------
-    def _where(self, node: cst.BaseExpression, depth: int) -> _Where | None:
+    def _where(self, node: ast.expr, depth: int) -> _Where | None:
         if depth > _MAX_DEPTH:
             return None
         model = self.model
@@ -250,49 +249,49 @@ class WriteOutsideTmp(Rule):
                 text = literal_prefix(template)
                 return _Where(_normal(text), exact=True) if text.startswith("/") else None
             return _directory_of(literal_prefix(template))
-        if isinstance(node, (cst.Name, cst.Attribute)):
+        if isinstance(node, (ast.Name, ast.Attribute)):
             bound = model.value_of(node)
             if bound is None or bound is node:
                 return None
             return self._where(bound, depth + 1)
-        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
             if not model.is_path(node.left):
                 return None
             return self._join(self._where(node.left, depth + 1), [node.right], depth)
-        if isinstance(node, cst.Call):
+        if isinstance(node, ast.Call):
             return self._where_call(node, depth)
         return None
 
-    def _where_call(self, call: cst.Call, depth: int) -> _Where | None:
+    def _where_call(self, call: ast.Call, depth: int) -> _Where | None:
         model = self.model
-        positional = [a.value for a in call.args if a.keyword is None and not a.star]
-        if len(positional) != len(call.args) or not positional:
-            if model.is_path(call) and isinstance(call.func, cst.Attribute):
+        positional = positional_args(call)
+        if call.keywords or len(positional) != len(call.args) or not positional:
+            if model.is_path(call) and isinstance(call.func, ast.Attribute):
                 return self._where_method(call, depth)
             return None
         qualified = model.qualified_name(call.func)
         if qualified in PATH_JOINERS or (qualified is not None and model.is_path(call)):
             return self._join(self._where(positional[0], depth + 1), positional[1:], depth)
-        if isinstance(call.func, cst.Attribute) and model.is_path(call):
+        if isinstance(call.func, ast.Attribute) and model.is_path(call):
             return self._where_method(call, depth)
         return None
 
-    def _where_method(self, call: cst.Call, depth: int) -> _Where | None:
+    def _where_method(self, call: ast.Call, depth: int) -> _Where | None:
         func = call.func
-        assert isinstance(func, cst.Attribute)
+        assert isinstance(func, ast.Attribute)
         base = self._where(func.value, depth + 1)
-        method = func.attr.value
+        method = func.attr
         if base is None:
             return None
         if method == "joinpath":
-            return self._join(base, [a.value for a in call.args if not a.star], depth)
+            return self._join(base, positional_args(call), depth)
         if method in PATH_KEEPING:
             return base
         if method in PATH_SIBLINGS:
             return _Where(posixpath.dirname(base.path) or "/", exact=False) if base.exact else base
         return None
 
-    def _join(self, place: _Where | None, components: list[cst.BaseExpression], depth: int) -> _Where | None:
+    def _join(self, place: _Where | None, components: list[ast.expr], depth: int) -> _Where | None:
         for component in components:
             if place is None:
                 return None
@@ -302,12 +301,12 @@ class WriteOutsideTmp(Rule):
         return place
 
 
-def _argument(call: cst.Call, index: int, keyword: str) -> cst.BaseExpression | None:
-    for arg in call.args:
-        if arg.keyword is not None and arg.keyword.value == keyword:
+def _argument(call: ast.Call, index: int, keyword: str) -> ast.expr | None:
+    for arg in call.keywords:
+        if arg.arg == keyword:
             return arg.value
-    positional = [a for a in call.args if a.keyword is None and not a.star]
-    return positional[index].value if len(positional) > index else None
+    positional = positional_args(call)
+    return positional[index] if len(positional) > index else None
 
 
 def _allowed(place: _Where) -> bool:
