@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from itertools import pairwise
 
-import libcst as cst
-
-from ..legacy._strings import Hole, Template, template_of
-from ..legacy.base import Invalid, Rule, Valid
+from ._strings import Hole, Template, template_of
+from .base import Invalid, Rule, Valid
 
 # `?name=` or `&name=` right before an interpolated value.
 QUERY_PARAMETER_BEFORE_VALUE = re.compile(r"[?&]([A-Za-z0-9_.\-\[\]%~]+)=$")
@@ -145,7 +144,7 @@ class ManualQueryString(Rule):
         """, line=4),
     ]
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         request = self.model.request_call(node)
         if request is None:
             return
