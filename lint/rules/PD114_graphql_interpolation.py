@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import re
 
-import libcst as cst
-
-from ..legacy._strings import (
+from ._strings import (
     PLACEHOLDER,
     builds_string,
     has_hole,
@@ -14,7 +13,7 @@ from ..legacy._strings import (
     template_of,
     text_of,
 )
-from ..legacy.base import Invalid, Rule, Valid
+from .base import Invalid, Rule, Valid
 
 # An operation (`query Name($id: ID!) {`, `mutation {`) or a selection set whose first field is
 # followed by arguments, a sub-selection, an alias, a directive or more fields (`{ viewer {`,
@@ -159,19 +158,18 @@ class GraphqlInterpolation(Rule):
         ''', line=4),
     ]
 
-    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+    # An implicit concatenation of strings is one JoinedStr when it holds an f-string, else one
+    # Constant (which has no hole), so JoinedStr, BinOp and Call cover every string-building node.
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
         self._judge(node)
 
-    def visit_ConcatenatedString(self, node: cst.ConcatenatedString) -> None:
+    def visit_BinOp(self, node: ast.BinOp) -> None:
         self._judge(node)
 
-    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         self._judge(node)
 
-    def visit_Call(self, node: cst.Call) -> None:
-        self._judge(node)
-
-    def _judge(self, node: cst.BaseExpression) -> None:
+    def _judge(self, node: ast.expr) -> None:
         if not builds_string(node) or is_piece_of_larger_string(node, self.parents, self.model):
             return
         template = template_of(node, self.model)
