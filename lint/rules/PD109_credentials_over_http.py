@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
 from ..secrets import is_credential_name
-from ..legacy._requests_args import (
+from ._requests_args import (
     DictEditsRule,
     could_be_loopback,
     http_host,
@@ -13,7 +13,7 @@ from ..legacy._requests_args import (
     is_loopback,
     literal_prefix,
 )
-from ..legacy.base import Invalid, Valid
+from .base import Invalid, Valid
 
 BODY_ARGUMENTS = ("params", "data", "json")
 
@@ -151,7 +151,7 @@ class CredentialsOverHttp(DictEditsRule):
         """, line=5),
     ]
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         self.edits.on_call(node)
         request = self.model.request_call(node)
         if request is None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
-from ..legacy.model import dotted_name
-from ..legacy._requests_args import DictEditsRule, get_ci, literal_prefix
-from ..legacy.base import Invalid, Valid
+from ..model import dotted_name
+from ._requests_args import DictEditsRule, get_ci, literal_prefix
+from .base import Invalid, Valid
 
 TOOLBELT = "requests_toolbelt."
 ENCODER_CLASSES = frozenset({"MultipartEncoder", "MultipartEncoderMonitor"})
@@ -183,7 +183,7 @@ class MultipartContentType(DictEditsRule):
         """, line=6),
     ]
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         self.edits.on_call(node)
         request = self.model.request_call(node)
         if request is None:
@@ -217,7 +217,7 @@ class MultipartContentType(DictEditsRule):
                 )
             return
         files = request.value("files")
-        if files is None or (isinstance(files, cst.Name) and files.value == "None"):
+        if files is None or (isinstance(files, ast.Constant) and files.value is None):
             return
         written = literal_prefix(self.model, content_type) if content_type is not None else None
         if written is not None and written.strip().lower().startswith(MULTIPART_FORM):
@@ -228,40 +228,40 @@ class MultipartContentType(DictEditsRule):
                 "body; drop the Content-Type header",
             )
 
-    def _encoder(self, data: cst.BaseExpression | None) -> tuple[set[str], str | None] | None:
+    def _encoder(self, data: ast.expr | None) -> tuple[set[str], str | None] | None:
         """For `data=` a MultipartEncoder(Monitor): the names whose `.content_type` is the right
         header value, and the name to show in the message."""
         if data is None:
             return None
         names: set[str] = set()
         value = data
-        if isinstance(data, cst.NamedExpr):
+        if isinstance(data, ast.NamedExpr):
             name = dotted_name(data.target)
             if name:
                 names.add(name)
             value = data.value
-        elif isinstance(data, (cst.Name, cst.Attribute)):
+        elif isinstance(data, (ast.Name, ast.Attribute)):
             name = dotted_name(data)
             if name:
                 names.add(name)
             value = self.model.value_of(data)
-        if not isinstance(value, cst.Call):
+        if not isinstance(value, ast.Call):
             return None
         qualified = self._encoder_class(value)
         if qualified is None:
             return None
         if qualified == MONITOR:
-            wrapped = next((a.value for a in value.args if a.keyword and a.keyword.value == "encoder"), None)
-            if wrapped is None and value.args and value.args[0].keyword is None and not value.args[0].star:
-                wrapped = value.args[0].value
+            wrapped = next((k.value for k in value.keywords if k.arg == "encoder"), None)
+            if wrapped is None and value.args and not isinstance(value.args[0], ast.Starred):
+                wrapped = value.args[0]
             wrapped_name = dotted_name(wrapped) if wrapped is not None else None
             if wrapped_name:
                 names.add(wrapped_name)
-        if isinstance(data, cst.NamedExpr):
+        if isinstance(data, ast.NamedExpr):
             return names, dotted_name(data.target)
-        return names, dotted_name(data) if isinstance(data, (cst.Name, cst.Attribute)) else None
+        return names, dotted_name(data) if isinstance(data, (ast.Name, ast.Attribute)) else None
 
-    def _encoder_class(self, call: cst.Call) -> str | None:
+    def _encoder_class(self, call: ast.Call) -> str | None:
         """`requests_toolbelt.MultipartEncoder(Monitor)` (or its `from_fields`) under any of the
         module paths the package exports it from, else None."""
         qualified = self.model.qualified_name(call.func)
@@ -272,16 +272,16 @@ class MultipartContentType(DictEditsRule):
             parts.pop()
         return f"{TOOLBELT}{parts[-1]}" if parts[-1] in ENCODER_CLASSES else None
 
-    def _is_content_type_of(self, value: cst.BaseExpression, names: set[str]) -> bool:
+    def _is_content_type_of(self, value: ast.expr, names: set[str]) -> bool:
         for candidate in (value, self.model.value_of(value)):
             if (
-                isinstance(candidate, cst.Attribute)
-                and candidate.attr.value == "content_type"
+                isinstance(candidate, ast.Attribute)
+                and candidate.attr == "content_type"
                 and dotted_name(candidate.value) in names
             ):
                 return True
         return False
 
-    def _has_spread(self, headers: cst.BaseExpression | None) -> bool:
+    def _has_spread(self, headers: ast.expr | None) -> bool:
         literal = self.model.dict_value(headers)
-        return literal is not None and any(isinstance(e, cst.StarredDictElement) for e in literal.elements)
+        return literal is not None and any(key is None for key in literal.keys)
