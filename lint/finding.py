@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 FixSafety = Literal["safe", "unsafe"]
 
@@ -17,6 +17,15 @@ class Fix:
     safety: FixSafety = "safe"
     # Further (node -> replacement) pairs that belong to the same fix and must be applied with it.
     extra: tuple[tuple[Any, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class FixPlan:
+    """A fix a rule found during the ast walk: `build(locator)` returns the `Fix` (or None),
+    called only when fixes are wanted (see `lint.fixes.Locator`)."""
+
+    build: Callable[[Any], Fix | None]
+    safety: FixSafety = "safe"
 
 
 @dataclass(order=True)

@@ -10,25 +10,17 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Sequence
 
 import libcst as cst
 
-from .finding import Fix, FixSafety
+from .finding import Fix, FixPlan, FixSafety  # noqa: F401 - FixPlan is re-exported
 from .legacy.walker import children as cst_children
 from .positions import Positions
 from .rules import Rule
 from .sources import Snippet
 
 MAX_ROUNDS = 10
-
-
-@dataclass(frozen=True)
-class FixPlan:
-    """A fix found during the ast walk: `build(locator)` returns the `Fix` (or None)."""
-
-    build: Callable[["Locator"], Fix | None]
-    safety: FixSafety = "safe"
 
 
 class Locator:

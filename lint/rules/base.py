@@ -2,7 +2,7 @@
 
 Rules read CPython's `ast` (fast to parse, exact source ranges). A fix is planned during the walk
 and built on libcst's concrete tree only when fixes are asked for, so that it keeps the user's
-formatting and comments (see `lint.fixes.FixPlan`).
+formatting and comments (see `lint.finding.FixPlan` and `lint.fixes.Locator`).
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Callable, ClassVar, Sequence
 
-from ..finding import FixSafety
+from ..finding import FixPlan, FixSafety
 
 if TYPE_CHECKING:
     from ..engine import Context
-    from ..fixes import FixPlan, Locator
+    from ..fixes import Locator
 
 
 @dataclass(frozen=True)
@@ -94,8 +94,6 @@ class Rule:
         self, build: "Callable[[Locator], object]", safety: FixSafety | None = None
     ) -> "FixPlan":
         """A fix built later, on the libcst tree: `build(locator)` returns a `Fix` or None."""
-        from ..fixes import FixPlan
-
         return FixPlan(build, safety or self.fix_safety or "safe")
 
     @property
