@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
-from ..legacy.model import dotted_name, string_value
+from ..model import dotted_name, string_value
 from ..secrets import (
     URL_USERINFO,
     credential_strength,
@@ -23,7 +23,7 @@ from ..secrets import (
     looks_like_compared_secret,
     looks_like_secret_value,
 )
-from ..legacy.base import Invalid, Rule, Valid
+from .base import Invalid, Rule, Valid
 
 AUTH_CLASSES = frozenset(
     {
@@ -51,11 +51,11 @@ ADVICE = "read it from `pd.inputs[...]['$auth']` or `os.environ`"
 _PLACEHOLDER = "\x00"
 
 
-def _fstring_template(node: cst.FormattedString) -> str:
+def _fstring_template(node: ast.JoinedStr) -> str:
     """The f-string's literal text with every interpolation replaced by a NUL placeholder."""
     parts = []
-    for part in node.parts:
-        if isinstance(part, cst.FormattedStringText):
+    for part in node.values:
+        if isinstance(part, ast.Constant) and isinstance(part.value, str):
             parts.append(part.value)
         else:
             parts.append(_PLACEHOLDER)
@@ -255,59 +255,63 @@ class HardcodedSecret(Rule):
     def report(self, node, message=None, fix=None) -> None:  # type: ignore[override]
         allowlist = self.context.settings.get("secrets-allowlist") or ()
         if allowlist:
-            text = _fstring_template(node) if isinstance(node, cst.FormattedString) else _literal_text(node)
+            text = _fstring_template(node) if isinstance(node, ast.JoinedStr) else _literal_text(node)
             if text is not None and any(pattern.search(text) for pattern in allowlist):
                 return
         super().report(node, message, fix)
 
     # --- slots named like credentials ---------------------------------------------------------
-    def visit_DictElement(self, node: cst.DictElement) -> None:
-        key = string_value(node.key)
-        if key is not None:
-            self._check_named(key, node.value)
+    def visit_Dict(self, node: ast.Dict) -> None:
+        for key, value in zip(node.keys, node.values):
+            if key is None:
+                continue  # `**x`
+            name = string_value(key)
+            if name is not None:
+                self._check_named(name, value)
 
-    def visit_Assign(self, node: cst.Assign) -> None:
+    def visit_Assign(self, node: ast.Assign) -> None:
         for target in node.targets:
-            self._check_target(target.target, node.value)
+            self._check_target(target, node.value)
 
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         if node.value is not None:
             self._check_target(node.target, node.value)
 
-    def _check_target(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
-        if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)):
-            targets, values = target.elements, value.elements
-            if len(targets) == len(values) and not any(isinstance(e, cst.StarredElement) for e in values):
+    def _check_target(self, target: ast.expr, value: ast.expr) -> None:
+        if isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)):
+            targets, values = target.elts, value.elts
+            if len(targets) == len(values) and not any(isinstance(e, ast.Starred) for e in values):
                 for t, v in zip(targets, values):
-                    self._check_target(t.value, v.value)
+                    self._check_target(_unstarred(t), v)
             return
         name = _slot_name(target)
         if name is not None:
             self._check_named(name, value)
 
-    def visit_Param(self, node: cst.Param) -> None:
-        if node.default is not None:
-            self._check_named(node.name.value, node.default)
+    def visit_arguments(self, node: ast.arguments) -> None:
+        """Parameter defaults, of functions and lambdas: `def f(api_key="...")`."""
+        positional = [*node.posonlyargs, *node.args]
+        pairs = list(zip(positional[len(positional) - len(node.defaults):], node.defaults))
+        pairs += [(arg, default) for arg, default in zip(node.kwonlyargs, node.kw_defaults) if default is not None]
+        for arg, default in pairs:
+            self._check_named(arg.arg, default)
 
-    def visit_Comparison(self, node: cst.Comparison) -> None:
+    def visit_Compare(self, node: ast.Compare) -> None:
         left = node.left
-        for target in node.comparisons:
-            right = target.comparator
-            if isinstance(target.operator, (cst.Equal, cst.NotEqual)):
+        for operator, right in zip(node.ops, node.comparators):
+            if isinstance(operator, (ast.Eq, ast.NotEq)):
                 for named, other in ((left, right), (right, left)):
                     name = _slot_name(named)
                     if name is not None and credential_strength(name) is not None:
                         self._check_compared(name, other)
-            elif isinstance(target.operator, (cst.In, cst.NotIn)) and isinstance(
-                right, (cst.Tuple, cst.List, cst.Set)
-            ):
+            elif isinstance(operator, (ast.In, ast.NotIn)) and isinstance(right, (ast.Tuple, ast.List, ast.Set)):
                 name = _slot_name(left)
                 if name is not None and credential_strength(name) is not None:
-                    for element in right.elements:
-                        self._check_compared(name, element.value)
+                    for element in right.elts:
+                        self._check_compared(name, _unstarred(element))
             left = right
 
-    def _check_compared(self, name: str, value: cst.BaseExpression) -> None:
+    def _check_compared(self, name: str, value: ast.expr) -> None:
         """`token == "..."`: a literal checked against a credential. Placeholders are guards
         (`if api_key == "YOUR_API_KEY": raise ...`), not credentials."""
         text = _literal_text(value)
@@ -319,18 +323,18 @@ class HardcodedSecret(Rule):
         elif looks_like_compared_secret(text, name):
             self.report(value)
 
-    def visit_Call(self, node: cst.Call) -> None:
-        for arg in node.args:
-            if arg.keyword is None:
-                continue
-            keyword = arg.keyword.value
-            if keyword == "auth" and isinstance(arg.value, (cst.Tuple, cst.List)):
+    def visit_Call(self, node: ast.Call) -> None:
+        for arg in node.keywords:
+            if arg.arg is None:
+                continue  # `**kwargs`
+            keyword = arg.arg
+            if keyword == "auth" and isinstance(arg.value, (ast.Tuple, ast.List)):
                 self._check_pair(arg.value)
             else:
                 self._check_named(keyword, arg.value)
-        positional = [a.value for a in node.args if a.keyword is None and not a.star]
+        positional = [a for a in node.args if not isinstance(a, ast.Starred)]
         name = self.model.qualified_name(node.func) or dotted_name(node.func)
-        method = node.func.attr.value if isinstance(node.func, cst.Attribute) else None
+        method = node.func.attr if isinstance(node.func, ast.Attribute) else None
         if name in AUTH_CLASSES or (name is not None and name.rsplit(".", 1)[-1] in BARE_AUTH_CLASSES):
             if len(positional) >= 2:
                 self._check_value(positional[1], header=True)
@@ -343,20 +347,20 @@ class HardcodedSecret(Rule):
         elif name in SIGNING_KEY_CALLS:
             index = SIGNING_KEY_CALLS[name]
             key = positional[index] if len(positional) > index else None
-            for arg in node.args:
-                if arg.keyword is not None and arg.keyword.value == "key":
+            for arg in node.keywords:
+                if arg.arg == "key":
                     key = arg.value
             if key is not None:
                 self._check_signing_key(key)
         elif name is not None and name.rsplit(".", 1)[-1] in BASE64_ENCODERS and positional:
             self._check_basic_credentials(positional[0])
 
-    def _check_named(self, name: str, value: cst.BaseExpression) -> None:
+    def _check_named(self, name: str, value: ast.expr) -> None:
         """A value bound to (or passed as) something called `name`."""
         strength = credential_strength(name)
         if strength is None or _literal_text(value) == name:
             return  # (`NO_AUTH = "NO_AUTH"`, `API_KEY = "API_KEY"`: a symbol naming itself)
-        if isinstance(value, (cst.Tuple, cst.List)) and is_auth_pair_name(name):
+        if isinstance(value, (ast.Tuple, ast.List)) and is_auth_pair_name(name):
             self._check_pair(value)
         elif strength == "weak":
             text = _literal_text(value)
@@ -366,12 +370,12 @@ class HardcodedSecret(Rule):
             header = "-" in name or name.lower().endswith("authorization")
             self._check_value(value, header=header, name=name)
 
-    def _check_pair(self, value: cst.Tuple | cst.List) -> None:
+    def _check_pair(self, value: ast.Tuple | ast.List) -> None:
         """`(user, password)`: the password part."""
-        if len(value.elements) == 2 and not isinstance(value.elements[1], cst.StarredElement):
-            self._check_value(value.elements[1].value, header=True)
+        if len(value.elts) == 2 and not isinstance(value.elts[1], ast.Starred):
+            self._check_value(value.elts[1], header=True)
 
-    def _check_value(self, value: cst.BaseExpression, header: bool = False, name: str | None = None) -> None:
+    def _check_value(self, value: ast.expr, header: bool = False, name: str | None = None) -> None:
         text = _literal_text(value)
         if text is None:
             return
@@ -381,43 +385,42 @@ class HardcodedSecret(Rule):
         elif looks_like_secret_value(text, name):
             self.report(value)
 
-    def _check_signing_key(self, value: cst.BaseExpression) -> None:
+    def _check_signing_key(self, value: ast.expr) -> None:
         """The key of `jwt.encode`, `hmac.new`, `Fernet`: any literal one is a hardcoded secret."""
         text = _literal_text(value)
         if text is not None and text.strip() and not is_template(text) and not is_path(text.strip()):
             self.report(value)
 
-    def _check_basic_credentials(self, value: cst.BaseExpression) -> None:
+    def _check_basic_credentials(self, value: ast.expr) -> None:
         """`base64.b64encode(b"user:password")`, the makings of a Basic Authorization header."""
-        if (
-            isinstance(value, cst.Call)
-            and isinstance(value.func, cst.Attribute)
-            and value.func.attr.value == "encode"
-        ):
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "encode":
             value = value.func.value
         text = _literal_text(value)
         if text is not None and is_basic_credentials(text):
             self.report(value, f"credentials encoded for a Basic Authorization header: {ADVICE}")
 
     # --- any literal: known token formats, URL userinfo, credential query parameters ---------
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        text = string_value(node)
-        if text is None:
-            return
+    def visit_Constant(self, node: ast.Constant) -> None:
+        text = node.value
+        if not isinstance(text, str) or (self.parents and isinstance(self.parents[-1], ast.JoinedStr)):
+            return  # (not a string literal; or the text between an f-string's interpolations)
         if has_known_token(text) or is_auth_scheme_value(text.strip()):
             self.report(node)
             return
         if "://" in text or "=" in text:
             self._check_url(node, text)
 
-    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
+        parent = self.parents[-1] if self.parents else None
+        if isinstance(parent, ast.FormattedValue) and parent.format_spec is node:
+            return  # the format spec of an interpolation (`{x:>{width}}`), not an f-string
         template = _fstring_template(node)
         if has_known_token(template):
             self.report(node)
         elif "://" in template or "=" in template:
             self._check_url(node, template)
 
-    def _check_url(self, node: cst.CSTNode, text: str) -> None:
+    def _check_url(self, node: ast.expr, text: str) -> None:
         for match in URL_USERINFO.finditer(text):
             password = match.group(2)
             if _PLACEHOLDER not in password and not is_template(password):
@@ -433,42 +436,38 @@ class HardcodedSecret(Rule):
                 return
 
 
-def _slot_name(node: cst.BaseExpression) -> str | None:
+def _unstarred(node: ast.expr) -> ast.expr:
+    """`*x` -> `x` (libcst's StarredElement.value)."""
+    return node.value if isinstance(node, ast.Starred) else node
+
+
+def _slot_name(node: ast.expr) -> str | None:
     """What a value is stored under or read from: `token`, `self.token` -> `token`;
     `headers["X-API-Key"]`, `headers.get("X-API-Key")` -> `X-API-Key`."""
     name = dotted_name(node)
     if name is not None:
         return name.rsplit(".", 1)[-1]
-    if isinstance(node, cst.Subscript) and len(node.slice) == 1:
-        index = node.slice[0].slice
-        if isinstance(index, cst.Index):
-            return string_value(index.value)
+    if isinstance(node, ast.Subscript):
+        return string_value(node.slice)
     if (
-        isinstance(node, cst.Call)
-        and isinstance(node.func, cst.Attribute)
-        and node.func.attr.value in {"get", "getheader", "get_header"}
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in {"get", "getheader", "get_header"}
         and node.args
-        and node.args[0].keyword is None
     ):
-        return string_value(node.args[0].value)
+        return string_value(node.args[0])
     return None
 
 
-def _literal_text(node: cst.BaseExpression) -> str | None:
+def _literal_text(node: ast.expr) -> str | None:
     """The text of a str or bytes literal (implicit concatenation included) or of an f-string
     without interpolations; None for anything else."""
-    if isinstance(node, cst.SimpleString):
-        try:
-            value = node.evaluated_value
-        except Exception:  # noqa: BLE001 - odd literals are simply not strings we understand
-            return None
+    if isinstance(node, ast.Constant):
+        value = node.value
         if isinstance(value, bytes):
             return value.decode("latin-1")
         return value if isinstance(value, str) else None
-    if isinstance(node, cst.ConcatenatedString):
-        left, right = _literal_text(node.left), _literal_text(node.right)
-        return None if left is None or right is None else left + right
-    if isinstance(node, cst.FormattedString):
+    if isinstance(node, ast.JoinedStr):
         template = _fstring_template(node)
         return None if _PLACEHOLDER in template else template
     return None
