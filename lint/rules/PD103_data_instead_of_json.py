@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
-from ..finding import Fix
-from ..legacy.model import dict_items, dict_string_keys, dumped_value, keyword, string_value
-from ..legacy.base import Invalid, Rule, Valid
+from ..model import dict_items, dict_string_keys, dumped_value, string_value
+from .base import Invalid, Rule, Valid
 
 JSON_MEDIA_SUFFIXES = ("/json", "+json")
 
@@ -18,13 +17,17 @@ def is_json_content_type(value: str | None) -> bool:
     return media.endswith(JSON_MEDIA_SUFFIXES)
 
 
-def lost_in_form_encoding(value: cst.BaseExpression) -> bool:
+def lost_in_form_encoding(value: ast.expr) -> bool:
     """A form value that form-encoding loses: a dict, or a list/tuple holding dicts or lists."""
-    if isinstance(value, (cst.Dict, cst.DictComp)):
+    if isinstance(value, (ast.Dict, ast.DictComp)):
         return True
-    if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+    if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
         return any(
-            isinstance(e.value, (cst.Dict, cst.List, cst.Tuple, cst.DictComp)) for e in value.elements
+            isinstance(
+                e.value if isinstance(e, ast.Starred) else e,
+                (ast.Dict, ast.List, ast.Tuple, ast.DictComp),
+            )
+            for e in value.elts
         )
     return False
 
@@ -160,7 +163,7 @@ class DataInsteadOfJson(Rule):
         """, line=2),
     ]
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         request = self.model.request_call(node)
         if request is None:
             return
@@ -169,12 +172,16 @@ class DataInsteadOfJson(Rule):
             return
         data = data_arg.value
         if self.model.is_json_dumps(data):
-            assert isinstance(data, cst.Call)
+            assert isinstance(data, ast.Call)
+            fix = None
+            if dumped_value(data) is not None:
+                headers_arg = request.keyword("headers")
+                fix = self.plan_fix(lambda locator: _fix(locator, node, data_arg, headers_arg))
             self.report(
                 data_arg,
                 "`data=json.dumps(...)` sends the JSON text without a JSON Content-Type: "
                 "pass the object with `json=` instead",
-                fix=self._fix(node, data_arg, dumped_value(data)),
+                fix=fix,
             )
             return
         if self.model.is_json_dumps(self.model.value_of(data)):
@@ -200,29 +207,45 @@ class DataInsteadOfJson(Rule):
                 "`data=` a dict with nested values: form-encoding flattens or drops them; use `json=`",
             )
 
-    def _fix(self, call: cst.Call, data_arg: cst.Arg, encoded: cst.BaseExpression | None) -> Fix | None:
-        if encoded is None:
-            return None
-        new_data = data_arg.with_changes(keyword=cst.Name("json"), value=encoded)
-        extra: list[tuple[cst.CSTNode, object]] = []
-        headers_arg = keyword(call, "headers")
-        if headers_arg is not None and isinstance(headers_arg.value, cst.Dict):
-            # `json=` sets the JSON Content-Type itself: drop an inline entry that only repeated it.
-            kept = [
-                element for element in headers_arg.value.elements
-                if not (
-                    isinstance(element, cst.DictElement)
-                    and (string_value(element.key) or "").lower() == "content-type"
-                    and is_json_content_type(string_value(element.value))
-                )
-            ]
-            if len(kept) != len(headers_arg.value.elements):
-                if kept:
-                    last = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
-                    new_headers = headers_arg.value.with_changes(elements=[*kept[:-1], last])
-                    extra.append((headers_arg.value, new_headers))
-                else:
-                    extra.append((headers_arg, cst.RemovalSentinel.REMOVE))
-                    if call.args[-1] is headers_arg and call.args[-2] is data_arg:
-                        new_data = new_data.with_changes(comma=cst.MaybeSentinel.DEFAULT)
-        return Fix(data_arg, new_data, "safe", tuple(extra))
+
+def _json_content_type_entries(headers: ast.expr) -> set[int]:
+    """Indices of the entries of an inline headers dict that only set a JSON Content-Type."""
+    if not isinstance(headers, ast.Dict):
+        return set()
+    return {
+        index for index, (key, value) in enumerate(zip(headers.keys, headers.values))
+        if key is not None
+        and (string_value(key) or "").lower() == "content-type"
+        and is_json_content_type(string_value(value))
+    }
+
+
+def _fix(locator, call: ast.Call, data_kw: ast.keyword, headers_kw: ast.keyword | None):
+    """`data=json.dumps(x)` -> `json=x`; `json=` sets the JSON Content-Type itself, so an inline
+    headers entry that only repeated it is dropped (the whole `headers=` when nothing is left)."""
+    import libcst as cst
+
+    from ..finding import Fix
+
+    cst_call = locator.node(call, cst.Call)
+    data_arg = locator.node(data_kw, cst.Arg)
+    if cst_call is None or data_arg is None or not isinstance(data_arg.value, cst.Call):
+        return None
+    encoded = data_arg.value.args[0].value
+    new_data = data_arg.with_changes(keyword=cst.Name("json"), value=encoded)
+    extra: list[tuple[cst.CSTNode, object]] = []
+    headers_arg = None if headers_kw is None else locator.node(headers_kw, cst.Arg)
+    if headers_arg is not None and isinstance(headers_arg.value, cst.Dict):
+        dropped = _json_content_type_entries(headers_kw.value)
+        elements = headers_arg.value.elements
+        if dropped and len(elements) == len(headers_kw.value.keys):
+            kept = [element for index, element in enumerate(elements) if index not in dropped]
+            if kept:
+                last = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+                new_headers = headers_arg.value.with_changes(elements=[*kept[:-1], last])
+                extra.append((headers_arg.value, new_headers))
+            else:
+                extra.append((headers_arg, cst.RemovalSentinel.REMOVE))
+                if cst_call.args[-1] is headers_arg and cst_call.args[-2] is data_arg:
+                    new_data = new_data.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+    return Fix(data_arg, new_data, "safe", tuple(extra))

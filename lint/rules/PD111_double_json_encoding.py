@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
-from ..legacy.model import dumped_value
-from ..legacy.base import Invalid, Rule, Valid
+from ..model import dumped_value
+from .base import Invalid, Rule, Valid
 
 
 class DoubleJsonEncoding(Rule):
@@ -132,7 +132,7 @@ class DoubleJsonEncoding(Rule):
         """, line=5),
     ]
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         request = self.model.request_call(node)
         if request is None:
             return
@@ -141,12 +141,17 @@ class DoubleJsonEncoding(Rule):
             return
         value = json_arg.value
         if self.model.is_json_dumps(value):
-            assert isinstance(value, cst.Call)
+            assert isinstance(value, ast.Call)
+            # Only when dumps has exactly one positional argument: keywords such as `default=`
+            # or `cls=` change the encoding, so dropping them is not safe.
+            fix = None
+            if dumped_value(value) is not None:
+                fix = self.plan_fix(lambda locator: _fix(locator, json_arg))
             self.report(
                 json_arg,
                 "`json=json.dumps(...)` encodes the payload twice and sends a JSON string: "
                 "pass the object itself, `json=payload`",
-                fix=_fix(json_arg, value),
+                fix=fix,
             )
         elif self.model.is_json_dumps(self.model.value_of(value)):
             self.report(
@@ -156,10 +161,14 @@ class DoubleJsonEncoding(Rule):
             )
 
 
-def _fix(json_arg: cst.Arg, dumps: cst.Call):
-    """`json=json.dumps(x)` -> `json=x`, only when dumps has exactly one positional argument:
-    keywords such as `default=` or `cls=` change the encoding, so dropping them is not safe."""
+def _fix(locator, json_kw: ast.keyword):
+    """`json=json.dumps(x)` -> `json=x` (planned only when x is dumps' only argument)."""
+    import libcst as cst
+
     from ..fixes import replace
 
-    value = dumped_value(dumps)
-    return None if value is None else replace(json_arg, json_arg.with_changes(value=value))
+    json_arg = locator.node(json_kw, cst.Arg)
+    if json_arg is None or not isinstance(json_arg.value, cst.Call):
+        return None
+    value = json_arg.value.args[0].value
+    return replace(json_arg, json_arg.with_changes(value=value))

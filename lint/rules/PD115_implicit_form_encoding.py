@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
-from ..legacy.model import dict_items, dotted_name, string_value
-from ..legacy.base import Invalid, Rule, Valid
+from ..model import dict_items, dotted_name, string_value
+from .base import Invalid, Rule, Valid
 from .PD103_data_instead_of_json import lost_in_form_encoding
 
 MUTATING_METHODS = frozenset({"update", "setdefault", "__setitem__"})
@@ -147,26 +147,26 @@ class ImplicitFormEncoding(Rule):
         self.mutated: set[str] = set()
 
     # --- headers changed in place ------------------------------------------------------------
-    def visit_Subscript(self, node: cst.Subscript) -> None:
+    def visit_Subscript(self, node: ast.Subscript) -> None:
         parent = self.parents[-1] if self.parents else None
-        if isinstance(parent, cst.AssignTarget) and parent.target is node:
+        if isinstance(parent, ast.Assign) and any(target is node for target in parent.targets):
             self._mutate(node.value)
 
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        if node.attr.value in MUTATING_METHODS:
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        if node.attr in MUTATING_METHODS:
             self._mutate(node.value)
-        elif node.attr.value == "headers":
+        elif node.attr == "headers":
             parent = self.parents[-1] if self.parents else None
-            if not (isinstance(parent, cst.Arg) and parent.keyword is not None):
+            if not (isinstance(parent, ast.keyword) and parent.arg is not None):
                 self._mutate(node)  # `s.headers[...] = ...`, `s.headers = {...}`
 
-    def _mutate(self, node: cst.BaseExpression) -> None:
+    def _mutate(self, node: ast.expr) -> None:
         name = dotted_name(node)
         if name is not None:
             self.mutated.add(name)
 
     # --- requests ------------------------------------------------------------------------------
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         request = self.model.request_call(node)
         if request is None or request.passes_kwargs:
             return
@@ -179,18 +179,21 @@ class ImplicitFormEncoding(Rule):
             return
         self.report(data_arg)
 
-    def _is_flat_dict(self, node: cst.BaseExpression) -> bool:
+    def _is_flat_dict(self, node: ast.expr) -> bool:
         """A dict literal, dict comprehension or `dict(...)` call, directly or bound to the name;
         a dict with nested values is left to PD103, which reports it as certainly wrong."""
         value = self.model.value_of(node)
-        if isinstance(value, cst.Dict):
+        if isinstance(value, ast.Dict):
             return not any(lost_in_form_encoding(element.value) for _, element in dict_items(value))
-        if isinstance(value, cst.DictComp):
+        if isinstance(value, ast.DictComp):
             return True
-        if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "dict":
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict":
             if self.model.lookup("dict") is not None:
                 return False
-            return not any(arg.star or lost_in_form_encoding(arg.value) for arg in value.args)
+            return not (
+                any(isinstance(arg, ast.Starred) or lost_in_form_encoding(arg) for arg in value.args)
+                or any(kw.arg is None or lost_in_form_encoding(kw.value) for kw in value.keywords)
+            )
         return False
 
     def _content_type(self, request) -> object | None:
@@ -201,28 +204,27 @@ class ImplicitFormEncoding(Rule):
             if session is None or f"{session}.headers" in self.mutated:
                 return _UNKNOWN
         headers_node = request.value("headers")
-        if headers_node is None or (isinstance(headers_node, cst.Name) and headers_node.value == "None"):
+        if headers_node is None or (
+            isinstance(headers_node, ast.Constant) and headers_node.value is None
+        ):
             return None
         dotted = dotted_name(headers_node)
         if dotted is not None and dotted in self.mutated:
             return _UNKNOWN
         headers = self.model.value_of(headers_node)
-        if not isinstance(headers, cst.Dict):
+        if not isinstance(headers, ast.Dict):
             return _UNKNOWN
         unknown = False
-        for key, element in _elements(headers):
+        for key, value in _entries(headers):
             if key is None:
                 unknown = True
             elif key.lower() == "content-type":
-                return element
+                return value
         return _UNKNOWN if unknown else None
 
 
-def _elements(headers: cst.Dict):
-    """(lower-case key or None when not a literal, element) for each entry, `**spread` included."""
-    for element in headers.elements:
-        if isinstance(element, cst.DictElement):
-            key = string_value(element.key)
-            yield (key.lower() if key is not None else None), element
-        else:
-            yield None, element
+def _entries(headers: ast.Dict):
+    """(lower-case key or None when not a literal, value) for each entry, `**spread` included."""
+    for key_node, value in zip(headers.keys, headers.values):
+        key = string_value(key_node) if key_node is not None else None
+        yield (key.lower() if key is not None else None), value
