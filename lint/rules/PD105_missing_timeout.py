@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
-from ..legacy._requests_args import add_keyword, is_constant
-from ..legacy.base import Invalid, Rule, Valid
+from ._requests_args import is_constant
+from .base import Invalid, Rule, Valid
 
 DEFAULT_TIMEOUT = 30
 
@@ -183,7 +183,7 @@ class MissingTimeout(Rule):
         """),
     ]
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         request = self.model.request_call(node)
         if request is None or request.passes_kwargs:
             return
@@ -194,14 +194,19 @@ class MissingTimeout(Rule):
                 node,
                 "request without `timeout=`: it can hang the step until the platform kills it; "
                 f"pass `timeout={seconds}`",
-                fix=self._fix(node, None, seconds),
+                fix=self.plan_fix(lambda locator: self._fix(locator, node, False, seconds)),
             )
         elif is_constant(self.model, timeout.value, "None"):
+            fix = None
+            value = timeout.value
+            if isinstance(value, ast.Constant) and value.value is None:
+                # A name bound to None gets no fix: the binding may be used elsewhere.
+                fix = self.plan_fix(lambda locator: self._fix(locator, node, True, seconds))
             self.report(
                 node,
                 "`timeout=None` lets the request wait forever and hang the step until the platform "
                 f"kills it; pass `timeout={seconds}`",
-                fix=self._fix(node, timeout, seconds),
+                fix=fix,
             )
 
     def _default(self) -> str:
@@ -210,14 +215,25 @@ class MissingTimeout(Rule):
             value = DEFAULT_TIMEOUT
         return repr(value)
 
-    def _fix(self, call: cst.Call, timeout: cst.Arg | None, seconds: str):
-        from ..fixes import replace
+    @staticmethod
+    def _fix(locator, call: ast.Call, has_timeout: bool, seconds: str):
+        import libcst as cst
 
+        from ..fixes import replace
+        from ._cst_fixes import add_keyword
+
+        cst_call = locator.node(call, cst.Call)
+        if cst_call is None:
+            return None
         number: cst.BaseExpression = (
             cst.Float(seconds) if any(c in seconds for c in ".e") else cst.Integer(seconds)
         )
-        if timeout is None:
-            return replace(call, add_keyword(call, "timeout", number), safety="unsafe")
-        if isinstance(timeout.value, cst.Name) and timeout.value.value == "None":
+        if not has_timeout:
+            return replace(cst_call, add_keyword(cst_call, "timeout", number), safety="unsafe")
+        timeout = next(
+            (a for a in cst_call.args if a.keyword is not None and a.keyword.value == "timeout"),
+            None,
+        )
+        if timeout is not None and isinstance(timeout.value, cst.Name) and timeout.value.value == "None":
             return replace(timeout, timeout.with_changes(value=number), safety="unsafe")
-        return None  # a name bound to None: the binding may be used elsewhere
+        return None

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
-from ..legacy._requests_args import add_keyword, int_value
-from ..legacy.base import Invalid, Rule, Valid
+from ..model import keyword
+from ._requests_args import int_value
+from .base import Invalid, Rule, Valid
 
 CHUNK_SIZE = 65536
 
@@ -154,38 +155,54 @@ class TinyChunks(Rule):
         """),
     ]
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         func = node.func
-        if not (isinstance(func, cst.Attribute) and func.attr.value == "iter_content"):
+        if not (isinstance(func, ast.Attribute) and func.attr == "iter_content"):
             return
-        if any(arg.star for arg in node.args):
+        if any(isinstance(arg, ast.Starred) for arg in node.args) or any(
+            kw.arg is None for kw in node.keywords
+        ):
             return  # the chunk size may be in *args / **kwargs
-        chunk = next((arg for arg in node.args if arg.keyword and arg.keyword.value == "chunk_size"), None)
-        if chunk is None and node.args and node.args[0].keyword is None:
-            chunk = node.args[0]
+        chunk_kw = keyword(node, "chunk_size")
+        chunk = chunk_kw.value if chunk_kw is not None else (node.args[0] if node.args else None)
         if chunk is None:
             self.report(
                 node,
                 "`iter_content()` without `chunk_size` reads the body one byte per chunk, "
                 f"which is very slow: pass `chunk_size={CHUNK_SIZE}`",
-                fix=self._fix_missing(node),
+                fix=self.plan_fix(lambda locator: self._fix_missing(locator, node)),
             )
-        elif int_value(self.model, chunk.value) == 1:
+        elif int_value(self.model, chunk) == 1:
+            fix = None
+            if isinstance(chunk, ast.Constant):
+                # A name bound to 1 gets no fix: the constant may be used elsewhere.
+                fix = self.plan_fix(lambda locator: self._fix_size(locator, chunk))
             self.report(
                 node,
                 "`iter_content()` with a chunk size of 1 reads the body one byte per chunk, "
                 f"which is very slow: pass `chunk_size={CHUNK_SIZE}`",
-                fix=self._fix_size(chunk),
+                fix=fix,
             )
 
-    def _fix_missing(self, call: cst.Call):
+    @staticmethod
+    def _fix_missing(locator, call: ast.Call):
+        import libcst as cst
+
+        from ..fixes import replace
+        from ._cst_fixes import add_keyword
+
+        cst_call = locator.node(call, cst.Call)
+        if cst_call is None:
+            return None
+        return replace(cst_call, add_keyword(cst_call, "chunk_size", cst.Integer(str(CHUNK_SIZE))))
+
+    @staticmethod
+    def _fix_size(locator, chunk: ast.expr):
+        import libcst as cst
+
         from ..fixes import replace
 
-        return replace(call, add_keyword(call, "chunk_size", cst.Integer(str(CHUNK_SIZE))))
-
-    def _fix_size(self, chunk: cst.Arg):
-        from ..fixes import replace
-
-        if not isinstance(chunk.value, cst.Integer):
-            return None  # a name bound to 1: the constant may be used elsewhere
-        return replace(chunk.value, chunk.value.with_changes(value=str(CHUNK_SIZE)))
+        integer = locator.node(chunk, cst.Integer)
+        if integer is None:
+            return None
+        return replace(integer, integer.with_changes(value=str(CHUNK_SIZE)))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
-from ..legacy.model import dotted_name
-from ..legacy._requests_args import is_constant
-from ..legacy.base import Invalid, Rule, Valid
+from ..model import dotted_name, keyword
+from ._requests_args import is_constant
+from .base import Invalid, Rule, Valid
 
 SESSION_SENDS = frozenset({"send"})
 
@@ -128,10 +128,10 @@ class TlsVerifyDisabled(Rule):
         """, line=5),
     ]
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         if not self._sends_request(node):
             return
-        verify = next((a for a in node.args if a.keyword and a.keyword.value == "verify"), None)
+        verify = keyword(node, "verify")
         if verify is not None and is_constant(self.model, verify.value, "False"):
             self.report(
                 node,
@@ -140,24 +140,23 @@ class TlsVerifyDisabled(Rule):
                 "for a private CA",
             )
 
-    def _sends_request(self, node: cst.Call) -> bool:
+    def _sends_request(self, node: ast.Call) -> bool:
         if self.model.request_call(node) is not None:
             return True
         func = node.func
         return (
-            isinstance(func, cst.Attribute)
-            and func.attr.value in SESSION_SENDS
+            isinstance(func, ast.Attribute)
+            and func.attr in SESSION_SENDS
             and self.model.is_session(func.value)
         )
 
-    def visit_Assign(self, node: cst.Assign) -> None:
+    def visit_Assign(self, node: ast.Assign) -> None:
         if not is_constant(self.model, node.value, "False"):
             return
-        for target in node.targets:
-            attribute = target.target
+        for attribute in node.targets:
             if (
-                isinstance(attribute, cst.Attribute)
-                and attribute.attr.value == "verify"
+                isinstance(attribute, ast.Attribute)
+                and attribute.attr == "verify"
                 and self._is_session_like(attribute.value)
             ):
                 self.report(
@@ -168,7 +167,7 @@ class TlsVerifyDisabled(Rule):
                 )
                 return
 
-    def _is_session_like(self, node: cst.BaseExpression) -> bool:
+    def _is_session_like(self, node: ast.expr) -> bool:
         if self.model.is_session(node):
             return True
         dotted = dotted_name(node)
