@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 
-import libcst as cst
-
-from ..legacy.base import Invalid, Valid
-from ..legacy.scoped import ScopeTrackingRule, closes_its_argument, in_finally, single_name_target
-
+from .base import Invalid, Valid
+from .scoped import ScopeTrackingRule, closes_its_argument, in_finally, single_name_target
 
 
 @dataclass
 class _OpenFile:
-    call: cst.Call
+    call: ast.Call
     name: str | None
-    line: cst.CSTNode | None  # the statement line `name = open(...)`, and its block, for the fix
-    block: cst.CSTNode | None
+    statement: ast.stmt | None  # the statement `name = open(...)`, when the fix could apply
     closed: bool = False
 
 
@@ -145,52 +142,128 @@ class UnclosedFile(ScopeTrackingRule[_OpenFile]):
     def _leaked(self, opened: _OpenFile) -> None:
         if not opened.closed:
             opened.closed = True
-            self.report(opened.call, fix=_with_block_fix(opened))
+            fix = None
+            if opened.statement is not None:
+                statement, call, name = opened.statement, opened.call, opened.name
+                fix = self.plan_fix(lambda locator: _with_block_fix(locator, statement, call, name))
+            self.report(opened.call, fix=fix)
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         if not self.model.is_open_call(node):
             return
         parent = self.parents[-1]
-        if isinstance(parent, cst.WithItem) and parent.item is node:
+        if isinstance(parent, ast.withitem) and parent.context_expr is node:
             return
-        if isinstance(parent, cst.Return):
+        if isinstance(parent, ast.Return):
             return
-        if isinstance(parent, cst.Arg) and closes_its_argument(self.model, self.parents[-2]):
+        if _closing_call_of(self.model, node, self.parents) is not None:
             return
-        if isinstance(parent, (cst.Assign, cst.AnnAssign)) and single_name_target(parent):
+        if isinstance(parent, (ast.Assign, ast.AnnAssign)) and single_name_target(parent):
             return  # judged when the assignment is left
         self.report(node)
 
-    def assigned(self, name: str, call: cst.Call, assignment: cst.CSTNode) -> None:
+    def assigned(self, name: str, call: ast.Call, assignment: ast.AST) -> None:
         if self.model.is_open_call(call):
-            line = self.parents[-1] if isinstance(self.parents[-1], cst.SimpleStatementLine) else None
-            block = self.parents[-2] if line is not None and len(self.parents) > 1 else None
-            self.tracked.current[name] = _OpenFile(call, name, line, block)
+            statement = None
+            if isinstance(assignment, (ast.Assign, ast.AnnAssign)) and self.parents:
+                body = _body_holding(self.parents[-1], assignment)
+                if body is not None and _could_fix(body, assignment, name):
+                    statement = assignment
+            self.tracked.current[name] = _OpenFile(call, name, statement)
 
-    def visit_Name(self, node: cst.Name) -> None:
-        opened = self.tracked.find(node.value)
+    def visit_Name(self, node: ast.Name) -> None:
+        opened = self.tracked.find(node.id)
         if opened is None or opened.closed:
             return
         parent = self.parents[-1]
-        if isinstance(parent, cst.WithItem) and parent.item is node:
+        if isinstance(parent, ast.withitem) and parent.context_expr is node:
             opened.closed = True
-        elif isinstance(parent, cst.Return) and parent.value is node:
+        elif isinstance(parent, ast.Return) and parent.value is node:
             opened.closed = True
-        elif isinstance(parent, cst.Arg) and closes_its_argument(self.model, self.parents[-2]):
+        elif _closing_call_of(self.model, node, self.parents) is not None:
             opened.closed = True
 
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        if not (isinstance(node.value, cst.Name) and node.attr.value == "close"):
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        if not (isinstance(node.value, ast.Name) and node.attr == "close"):
             return
-        opened = self.tracked.find(node.value.value)
+        opened = self.tracked.find(node.value.id)
         if opened is None or opened.closed:
             return
-        if in_finally(self.parents):
+        if in_finally(node, self.parents):
             opened.closed = True
 
 
-def _is_close_of(statement: cst.CSTNode, name: str) -> bool:
-    """Is `statement` exactly the line `name.close()`?"""
+def _closing_call_of(model, node: ast.AST, parents: list) -> ast.Call | None:
+    """The `closing(...)` / `<stack>.enter_context(...)` call `node` is an argument of, if any."""
+    if not parents:
+        return None
+    parent = parents[-1]
+    if isinstance(parent, (ast.keyword, ast.Starred)) and len(parents) > 1:
+        call = parents[-2]
+        if isinstance(parent, ast.Starred) and not (
+            isinstance(call, ast.Call) and any(arg is parent for arg in call.args)
+        ):
+            return None
+    elif isinstance(parent, ast.Call) and any(arg is node for arg in parent.args):
+        call = parent
+    else:
+        return None
+    return call if closes_its_argument(model, call) else None
+
+
+_BODY_FIELDS = ("body", "orelse", "finalbody")
+
+
+def _body_holding(owner: ast.AST, statement: ast.stmt) -> list[ast.stmt] | None:
+    """The statement list of `owner` (a module, a compound statement, an except or case clause)
+    that holds `statement`."""
+    for field in _BODY_FIELDS:
+        body = getattr(owner, field, None)
+        if isinstance(body, list) and any(item is statement for item in body):
+            return body
+    return None
+
+
+def _alone(body: list[ast.stmt], index: int) -> bool:
+    """Is `body[index]` the only statement on its lines (no `;` neighbour, no one-line suite)?"""
+    statement = body[index]
+    if index > 0 and body[index - 1].end_lineno == statement.lineno:
+        return False
+    return not (index + 1 < len(body) and body[index + 1].lineno == statement.end_lineno)
+
+
+def _is_close_of(statement: ast.stmt, name: str) -> bool:
+    """Is `statement` exactly the call `name.close()`?"""
+    if not isinstance(statement, ast.Expr):
+        return False
+    call = statement.value
+    return (
+        isinstance(call, ast.Call)
+        and not call.args
+        and not call.keywords
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr == "close"
+        and isinstance(call.func.value, ast.Name)
+        and call.func.value.id == name
+    )
+
+
+def _could_fix(body: list[ast.stmt], statement: ast.stmt, name: str) -> bool:
+    """Does a `name.close()` line follow `statement` in its block, with something in between?"""
+    start = next(i for i, item in enumerate(body) if item is statement)
+    if not _alone(body, start):
+        return False
+    end = next(
+        (i for i in range(start + 1, len(body)) if _is_close_of(body[i], name) and _alone(body, i)),
+        None,
+    )
+    return end is not None and end > start + 1
+
+
+def _cst_is_close_of(statement, name: str) -> bool:
+    """Is the libcst `statement` exactly the line `name.close()`?"""
+    import libcst as cst
+
     if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
         return False
     expr = statement.body[0]
@@ -205,23 +278,29 @@ def _is_close_of(statement: cst.CSTNode, name: str) -> bool:
     )
 
 
-def _with_block_fix(opened: _OpenFile):
+def _with_block_fix(locator, statement: ast.stmt, call: ast.Call, name: str):
     """`f = open(...)` ... `f.close()` in one block -> `with open(...) as f:` ... (unsafe)."""
+    import libcst as cst
+
     from ..fixes import replace
 
-    block, line, name = opened.block, opened.line, opened.name
-    if name is None or not isinstance(block, (cst.IndentedBlock, cst.Module)):
+    line = locator.statement_line(statement)
+    cst_call = locator.node(call, cst.Call)
+    if line is None or cst_call is None:
+        return None
+    block = locator.parent(line)
+    if not isinstance(block, (cst.IndentedBlock, cst.Module)):
         return None
     body = list(block.body)
-    start = next((i for i, statement in enumerate(body) if statement is line), None)
+    start = next((i for i, item in enumerate(body) if item is line), None)
     if start is None or not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
         return None
-    end = next((i for i in range(start + 1, len(body)) if _is_close_of(body[i], name)), None)
+    end = next((i for i in range(start + 1, len(body)) if _cst_is_close_of(body[i], name)), None)
     if end is None or end == start + 1:
         return None
     inner = body[start + 1 : end]
     with_node = cst.With(
-        items=[cst.WithItem(item=opened.call, asname=cst.AsName(name=cst.Name(name)))],
+        items=[cst.WithItem(item=cst_call, asname=cst.AsName(name=cst.Name(name)))],
         body=cst.IndentedBlock(body=[inner[0].with_changes(leading_lines=()), *inner[1:]]),
         leading_lines=line.leading_lines,
     )

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 
-import libcst as cst
-
-from ..legacy._requests_args import is_constant
-from ..legacy.base import Invalid, Valid
-from ..legacy.scoped import ScopeTrackingRule, closes_its_argument, in_finally, single_name_target
+from ..model import dotted_name
+from ._requests_args import is_constant
+from .base import Invalid, Valid
+from .scoped import ScopeTrackingRule, closes_its_argument, in_finally, single_name_target
 
 WHOLE_BODY_READS = frozenset({"content", "text", "json"})
 
 
 @dataclass
 class _Stream:
-    call: cst.Call
+    call: ast.Call
     closed: bool = False
 
 
@@ -193,15 +193,15 @@ class UnclosedStream(ScopeTrackingRule[_Stream]):
             stream.closed = True
             self._report_leak(stream.call)
 
-    def _report_leak(self, call: cst.Call) -> None:
-        callee = cst.Module([]).code_for_node(call.func)
+    def _report_leak(self, call: ast.Call) -> None:
+        callee = dotted_name(call.func) or ast.unparse(call.func)
         self.report(
             call,
             "`stream=True` response never closed: its connection leaks until garbage collection; "
             f"use `with {callee}(..., stream=True) as r:` or close it in a `finally:`",
         )
 
-    def _report_whole_read(self, call: cst.Call, attr: str) -> None:
+    def _report_whole_read(self, call: ast.Call, attr: str) -> None:
         read = f".{attr}()" if attr == "json" else f".{attr}"
         self.report(
             call,
@@ -209,8 +209,8 @@ class UnclosedStream(ScopeTrackingRule[_Stream]):
             "drop `stream=True`, or read it in chunks with `iter_content(chunk_size=65536)`",
         )
 
-    def _is_stream(self, node: cst.BaseExpression | None) -> bool:
-        if not isinstance(node, cst.Call):
+    def _is_stream(self, node: ast.AST | None) -> bool:
+        if not isinstance(node, ast.Call):
             return False
         request = self.model.request_call(node)
         if request is None:
@@ -219,49 +219,48 @@ class UnclosedStream(ScopeTrackingRule[_Stream]):
         return stream is not None and is_constant(self.model, stream.value, "True")
 
     # the request -----------------------------------------------------------------------------
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         if not self._is_stream(node):
             return
         parent = self.parents[-1]
-        if isinstance(parent, cst.WithItem) and parent.item is node:
-            if parent.asname is not None and isinstance(parent.asname.name, cst.Name):
-                self._track(parent.asname.name.value, node, closed=True)
+        if isinstance(parent, ast.withitem) and parent.context_expr is node:
+            if isinstance(parent.optional_vars, ast.Name):
+                self._track(parent.optional_vars.id, node, closed=True)
             return
-        if isinstance(parent, (cst.Return, cst.Yield)):
+        if isinstance(parent, (ast.Return, ast.Yield)):
             return  # the caller owns it
-        closing = len(self.parents) > 1 and closes_its_argument(self.model, self.parents[-2])
-        if isinstance(parent, cst.Arg) and closing:
-            wrapper = self.parents[-2]
-            holder = self.parents[-3] if len(self.parents) > 2 else None
+        wrapper = _closing_call_of(self.model, node, self.parents)
+        if wrapper is not None:
+            depth = next(i for i in range(len(self.parents) - 1, -1, -1) if self.parents[i] is wrapper)
+            holder = self.parents[depth - 1] if depth > 0 else None
             if (
-                isinstance(holder, cst.WithItem)
-                and holder.item is wrapper
-                and holder.asname is not None
-                and isinstance(holder.asname.name, cst.Name)
+                isinstance(holder, ast.withitem)
+                and holder.context_expr is wrapper
+                and isinstance(holder.optional_vars, ast.Name)
             ):
-                self._track(holder.asname.name.value, node, closed=True)
+                self._track(holder.optional_vars.id, node, closed=True)
             return
-        if isinstance(parent, cst.Attribute) and parent.value is node:
-            if parent.attr.value in WHOLE_BODY_READS:
-                self._report_whole_read(node, parent.attr.value)
+        if isinstance(parent, ast.Attribute) and parent.value is node:
+            if parent.attr in WHOLE_BODY_READS:
+                self._report_whole_read(node, parent.attr)
             else:
                 self._report_leak(node)
             return
-        if isinstance(parent, (cst.Assign, cst.AnnAssign, cst.NamedExpr)) and single_name_target(parent):
+        if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and single_name_target(parent):
             return  # tracked when the assignment is left
         self._report_leak(node)
 
     # names bound to a streamed response -------------------------------------------------------
-    def assigned(self, name: str, call: cst.Call, assignment: cst.CSTNode) -> None:
+    def assigned(self, name: str, call: ast.Call, assignment: ast.AST) -> None:
         if self._is_stream(call):
             self._track(name, call)
 
-    def visit_For(self, node: cst.For) -> None:
+    def visit_For(self, node: ast.For) -> None:
         self._forget(_target_names(node.target))
 
-    def visit_WithItem(self, node: cst.WithItem) -> None:
-        if node.asname is not None and not self._is_stream(node.item):
-            self._forget(_target_names(node.asname.name))
+    def visit_withitem(self, node: ast.withitem) -> None:
+        if node.optional_vars is not None and not self._is_stream(node.context_expr):
+            self._forget(_target_names(node.optional_vars))
 
     def _forget(self, names: list[str]) -> None:
         """Names rebound by a `for` target or a `with ... as` of something else."""
@@ -270,46 +269,60 @@ class UnclosedStream(ScopeTrackingRule[_Stream]):
             if name in table:
                 self._leaked(table.pop(name))
 
-    def _track(self, name: str, call: cst.Call, closed: bool = False) -> None:
+    def _track(self, name: str, call: ast.Call, closed: bool = False) -> None:
         table = self.tracked.current
         if name in table:
             self._leaked(table.pop(name))
         table[name] = _Stream(call, closed)
 
-    def visit_Name(self, node: cst.Name) -> None:
-        stream = self.tracked.find(node.value)
+    def visit_Name(self, node: ast.Name) -> None:
+        stream = self.tracked.find(node.id)
         if stream is None or stream.closed:
             return
         parent = self.parents[-1]
-        if isinstance(parent, cst.WithItem) and parent.item is node:
+        if isinstance(parent, ast.withitem) and parent.context_expr is node:
             stream.closed = True
-        elif isinstance(parent, (cst.Return, cst.Yield)) and parent.value is node:
+        elif isinstance(parent, (ast.Return, ast.Yield)) and parent.value is node:
             stream.closed = True
-        elif (
-            isinstance(parent, cst.Arg)
-            and len(self.parents) > 1
-            and closes_its_argument(self.model, self.parents[-2])
-        ):
+        elif _closing_call_of(self.model, node, self.parents) is not None:
             stream.closed = True
 
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        if not isinstance(node.value, cst.Name):
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        if not isinstance(node.value, ast.Name):
             return
-        stream = self.tracked.find(node.value.value)
+        stream = self.tracked.find(node.value.id)
         if stream is None:
             return
-        attr = node.attr.value
+        attr = node.attr
         if attr in WHOLE_BODY_READS:
             self._report_whole_read(stream.call, attr)
-        elif attr == "close" and not stream.closed and in_finally(self.parents):
+        elif attr == "close" and not stream.closed and in_finally(node, self.parents):
             stream.closed = True
 
 
-def _target_names(target: cst.BaseExpression) -> list[str]:
-    if isinstance(target, cst.Name):
-        return [target.value]
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return [name for element in target.elements for name in _target_names(element.value)]
-    if isinstance(target, cst.StarredElement):
+def _closing_call_of(model, node: ast.AST, parents: list) -> ast.Call | None:
+    """The `closing(...)` / `<stack>.enter_context(...)` call `node` is an argument of, if any."""
+    if not parents:
+        return None
+    parent = parents[-1]
+    if isinstance(parent, (ast.keyword, ast.Starred)) and len(parents) > 1:
+        call = parents[-2]
+        if isinstance(parent, ast.Starred) and not (
+            isinstance(call, ast.Call) and any(arg is parent for arg in call.args)
+        ):
+            return None
+    elif isinstance(parent, ast.Call) and any(arg is node for arg in parent.args):
+        call = parent
+    else:
+        return None
+    return call if closes_its_argument(model, call) else None
+
+
+def _target_names(target: ast.AST) -> list[str]:
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [name for element in target.elts for name in _target_names(element)]
+    if isinstance(target, ast.Starred):
         return _target_names(target.value)
     return []
