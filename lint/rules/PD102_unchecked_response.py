@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 
-import libcst as cst
-
-from ..legacy.base import Invalid, Valid
-from ..legacy.scoped import ScopeTrackingRule, in_condition, single_name_target
+from ..walker import children
+from .base import Invalid, Valid
+from .PD116_flow_exit_without_return import statement_in_a_suite
+from .scoped import ScopeTrackingRule, in_condition, single_name_target
 
 BODY_READS = frozenset({"json", "text", "content", "iter_content", "iter_lines"})
 CALLED_READS = frozenset({"json", "iter_content", "iter_lines"})
 STATUS_ATTRIBUTES = frozenset({"ok", "status_code"})
-_DECLARATIONS = (cst.Param, cst.FunctionDef, cst.ClassDef, cst.ImportAlias, cst.AsName)
 
 
 @dataclass
 class _Response:
     name: str
-    call: cst.Call
-    assign: cst.CSTNode | None  # the assignment that bound it, and its line, for the fix
-    line: cst.CSTNode | None
+    call: ast.Call
+    assign: ast.AST | None  # the assignment statement that bound it, for the fix
     done: bool = False
 
 
@@ -197,53 +196,57 @@ class UncheckedResponse(ScopeTrackingRule[_Response]):
                 f"response `{name}` is never checked: call `{name}.raise_for_status()` "
                 f"(or test `{name}.ok` / `{name}.status_code`)"
             )
-        self.report(response.call, message, fix=self._fix(response))
+        self.report(response.call, message, fix=self._plan_fix(response))
 
     # requests -------------------------------------------------------------------------------
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         if self.model.request_call(node) is None:
             return
         parent = self.parents[-1]
-        if isinstance(parent, cst.Attribute) and parent.value is node:
-            if parent.attr.value in BODY_READS:
+        if isinstance(parent, ast.Attribute) and parent.value is node:
+            if parent.attr in BODY_READS:
                 self.report(
                     node,
-                    f"`.{parent.attr.value}` is read from the response without checking its status: "
+                    f"`.{parent.attr}` is read from the response without checking its status: "
                     "assign it, call `.raise_for_status()`, then read it",
                 )
-        elif isinstance(parent, cst.Expr) or (
-            isinstance(parent, cst.WithItem) and parent.item is node and parent.asname is None
+        elif isinstance(parent, ast.Expr) or (
+            isinstance(parent, ast.withitem)
+            and parent.context_expr is node
+            and parent.optional_vars is None
         ):
             self.report(
                 node,
                 "the response is discarded unchecked, so a failed request goes unnoticed: "
                 "assign it and call `.raise_for_status()`",
             )
-        elif isinstance(parent, cst.WithItem) and parent.item is node:
-            if parent.asname is not None and isinstance(parent.asname.name, cst.Name):
-                self._track(parent.asname.name.value, node, None, None)
+        elif isinstance(parent, ast.withitem) and parent.context_expr is node:
+            if isinstance(parent.optional_vars, ast.Name):
+                self._track(parent.optional_vars.id, node, None)
 
-    def assigned(self, name: str, call: cst.Call, assignment: cst.CSTNode) -> None:
+    def assigned(self, name: str, call: ast.Call, assignment: ast.AST) -> None:
         if self.model.request_call(call):
-            line = self.parents[-1] if isinstance(self.parents[-1], cst.SimpleStatementLine) else None
-            self._track(name, call, assignment, line)
+            # the fix goes after an assignment statement on a line of its own (not a walrus, and
+            # not in a one-line block such as `if x: r = requests.get(u)`)
+            fixable = isinstance(assignment, ast.stmt) and not statement_in_a_suite(
+                assignment, self.parents[-1]
+            )
+            self._track(name, call, assignment if fixable else None)
 
-    def _track(
-        self, name: str, call: cst.Call, assign: cst.CSTNode | None, line: cst.CSTNode | None
-    ) -> None:
+    def _track(self, name: str, call: ast.Call, assign: ast.AST | None) -> None:
         table = self.tracked.current
         if name in table:
             self._unchecked(table.pop(name))
-        table[name] = _Response(name, call, assign, line)
+        table[name] = _Response(name, call, assign)
 
     # uses of a tracked response --------------------------------------------------------------
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        if not isinstance(node.value, cst.Name):
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        if not isinstance(node.value, ast.Name):
             return
-        response = self.tracked.find(node.value.value)
+        response = self.tracked.find(node.value.id)
         if response is None or response.done:
             return
-        attr = node.attr.value
+        attr = node.attr
         if attr == "raise_for_status":
             response.done = True
         elif attr in STATUS_ATTRIBUTES:
@@ -252,33 +255,91 @@ class UncheckedResponse(ScopeTrackingRule[_Response]):
         elif attr in BODY_READS:
             self._unchecked(response, read=f"{attr}()" if attr in CALLED_READS else attr)
 
-    def visit_Name(self, node: cst.Name) -> None:
-        response = self.tracked.find(node.value)
+    def visit_Name(self, node: ast.Name) -> None:
+        response = self.tracked.find(node.id)
         if response is None or response.done:
             return
         parent = self.parents[-1]
-        if isinstance(parent, cst.Attribute) and parent.value is node:
+        if isinstance(parent, ast.Attribute) and parent.value is node:
             return  # judged by visit_Attribute
-        if isinstance(parent, _DECLARATIONS):
-            return
-        if isinstance(parent, (cst.AssignTarget, cst.Del)) or (
-            isinstance(parent, (cst.AnnAssign, cst.AugAssign, cst.NamedExpr)) and parent.target is node
-        ):
+        if isinstance(parent, ast.withitem) and parent.optional_vars is node:
+            return  # `with ... as name`: a declaration
+        if isinstance(parent, ast.Assign) and any(t is node for t in parent.targets):
             return  # rebinding, judged by _rebind
-        if isinstance(parent, cst.Attribute) and parent.attr is node:
-            return
-        if isinstance(parent, cst.Arg) and parent.keyword is node:
-            return
-        if in_condition(node, self.parents):
-            response.done = True  # `if resp:` tests resp.ok
-            return
-        response.done = True  # passed on, returned or stored: not this rule's business
+        if isinstance(parent, ast.Delete) and len(parent.targets) == 1:
+            return  # `del name` (but `del a, b` is a tuple, a use, as it always was)
+        if isinstance(parent, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)) and parent.target is node:
+            return  # rebinding, judged by _rebind
+        # `if resp:` tests resp.ok; anything else passes it on, returns or stores it: either way
+        # not this rule's business any more
+        response.done = True
+
+    # `a if test else b` runs `test` first, but the walk visits `a` first (source order): judge
+    # the uses in `test` before, so that `r.json() if r.ok else None` counts as checked. (Visiting
+    # them again later changes nothing: a judged response is done.)
+    def visit_IfExp(self, node: ast.IfExp) -> None:
+        parents = self.parents
+        parents.append(node)
+        try:
+            self._judge_uses(node.test)
+        finally:
+            parents.pop()
+
+    def _judge_uses(self, node: ast.AST) -> None:
+        if isinstance(node, ast.Attribute):
+            self.visit_Attribute(node)
+        elif isinstance(node, ast.Name):
+            self.visit_Name(node)
+        parents = self.parents
+        parents.append(node)
+        try:
+            if isinstance(node, ast.IfExp):
+                nested = (node.test, node.body, node.orelse)
+            else:
+                nested = tuple(children(node))
+            for child in nested:
+                self._judge_uses(child)
+        finally:
+            parents.pop()
+
+    # names ast keeps as plain strings (libcst had Name nodes for them): a use, as before
+    def _used(self, name: str | None) -> None:
+        response = self.tracked.find(name) if name is not None else None
+        if response is not None:
+            response.done = True
+
+    def visit_Global(self, node: ast.Global) -> None:
+        for name in node.names:
+            self._used(name)
+
+    def visit_Nonlocal(self, node: ast.Nonlocal) -> None:
+        for name in node.names:
+            self._used(name)
+
+    def visit_MatchAs(self, node: ast.MatchAs) -> None:
+        self._used(node.name)
+
+    def visit_MatchStar(self, node: ast.MatchStar) -> None:
+        self._used(node.name)
+
+    def visit_MatchMapping(self, node: ast.MatchMapping) -> None:
+        self._used(node.rest)
 
     # fix: insert `name.raise_for_status()` right after the assignment -------------------------
-    def _fix(self, response: _Response):
-        from ..fixes import insert_after_statement
-
-        name = single_name_target(response.assign) if response.assign is not None else None
-        if name is None or response.line is None:
+    def _plan_fix(self, response: _Response):
+        assign = response.assign
+        name = single_name_target(assign) if assign is not None else None
+        if name is None:
             return None
-        return insert_after_statement(response.line, f"{name}.raise_for_status()", safety="unsafe")
+        return self.plan_fix(lambda locator: _insert_check(locator, assign, name), safety="unsafe")
+
+
+def _insert_check(locator, assign: ast.stmt, name: str):
+    import libcst as cst
+
+    from ..fixes import insert_after_statement
+
+    line = locator.statement_line(assign)
+    if not isinstance(line, cst.SimpleStatementLine):
+        return None
+    return insert_after_statement(line, f"{name}.raise_for_status()", safety="unsafe")

@@ -2,45 +2,46 @@
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
-from ..legacy.model import string_value
-from ..legacy.base import Invalid, Rule, Valid
-from ..legacy.scoped import in_finally
+from ..model import string_value
+from .base import Invalid, Rule, Valid
+from .scoped import in_finally
 
 HANDLER_NAME = "handler"
 PIPEDREAM_ANNOTATION = "pipedream"
 CONVENTIONAL_NAME = "pd"
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
-def _params(function: cst.FunctionDef) -> list[cst.Param]:
-    params = function.params
-    return [*params.posonly_params, *params.params, *params.kwonly_params]
+def _params(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.arg]:
+    args = function.args
+    return [*args.posonlyargs, *args.args, *args.kwonlyargs]
 
 
-def _is_pipedream_param(param: cst.Param) -> bool:
+def _is_pipedream_param(param: ast.arg) -> bool:
     """`pd: "pipedream"` (the platform's own annotation)."""
-    if param.annotation is None:
+    annotation = param.annotation
+    if annotation is None:
         return False
-    annotation = param.annotation.annotation
     text = string_value(annotation)
-    if text is None and isinstance(annotation, cst.Name):
-        text = annotation.value
+    if text is None and isinstance(annotation, ast.Name):
+        text = annotation.id
     return text is not None and text.strip().lower() == PIPEDREAM_ANNOTATION
 
 
-def handler_context_name(function: cst.FunctionDef) -> str | None:
+def handler_context_name(function: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
     """The name a step handler gives the Pipedream context: the first parameter of `def handler`
     (`def handler(pd)`, `def handler(ctx)`), or any parameter annotated `"pipedream"`."""
     params = _params(function)
     for param in params:
         if _is_pipedream_param(param):
-            return param.name.value
-    if function.name.value == HANDLER_NAME and params:
+            return param.arg
+    if function.name == HANDLER_NAME and params:
         first = params[0]
-        if first.name.value in {"self", "cls"} and len(params) > 1:
+        if first.arg in {"self", "cls"} and len(params) > 1:
             first = params[1]
-        return first.name.value
+        return first.arg
     return None
 
 
@@ -187,12 +188,12 @@ class FlowExitWithoutReturn(Rule):
         """, line=5),
     ]
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         receiver = _flow_exit_receiver(node)
         if receiver is None:
             return
         parents = self.parents
-        if len(parents) < 2 or not (isinstance(parents[-1], cst.Expr) and parents[-1].value is node):
+        if len(parents) < 2 or not (isinstance(parents[-1], ast.Expr) and parents[-1].value is node):
             return
         if receiver != CONVENTIONAL_NAME and receiver not in self._context_names():
             return
@@ -207,37 +208,112 @@ class FlowExitWithoutReturn(Rule):
     def _context_names(self) -> set[str]:
         names = set()
         for parent in self.parents:
-            if isinstance(parent, cst.FunctionDef):
+            if isinstance(parent, _FUNCTIONS):
                 name = handler_context_name(parent)
                 if name is not None:
                     names.add(name)
         return names
 
-    def _fix(self, expr: cst.Expr, line: cst.CSTNode, receiver: str):
+    def _fix(self, expr: ast.Expr, owner: ast.AST, receiver: str):
         """`return` only where it is legal and clearly meant: the statement is alone on its line,
         directly in the handler (not a nested function, a class body or the module), and not in a
         `finally:` (where a `return` would swallow exceptions)."""
-        from ..fixes import replace
-
-        if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
+        if not _alone_on_its_line(expr, owner):
             return None
         function = next(
-            (p for p in reversed(self.parents) if isinstance(p, (cst.FunctionDef, cst.ClassDef, cst.Lambda))),
+            (p for p in reversed(self.parents) if isinstance(p, (*_FUNCTIONS, ast.ClassDef, ast.Lambda))),
             None,
         )
-        if not isinstance(function, cst.FunctionDef) or handler_context_name(function) != receiver:
+        if not isinstance(function, _FUNCTIONS) or handler_context_name(function) != receiver:
             return None
-        if in_finally(self.parents):
+        if in_finally(expr, self.parents[:-1]):
             return None
-        return replace(expr, cst.Return(value=expr.value, semicolon=expr.semicolon))
+        return self.plan_fix(lambda locator: _return_fix(locator, expr))
 
 
-def _flow_exit_receiver(call: cst.Call) -> str | None:
+def _return_fix(locator, expr: ast.Expr):
+    import libcst as cst
+
+    from ..fixes import replace
+
+    cst_expr = locator.node(expr, cst.Expr)
+    if cst_expr is None:
+        return None
+    line = locator.parent(cst_expr)
+    if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
+        return None
+    return replace(cst_expr, cst.Return(value=cst_expr.value, semicolon=cst_expr.semicolon))
+
+
+_BLOCKS = ("body", "orelse", "finalbody")
+_TRY_STAR = (ast.TryStar,) if hasattr(ast, "TryStar") else ()
+
+
+def _alone_on_its_line(statement: ast.stmt, owner: ast.AST) -> bool:
+    """Is `statement` (in a block of `owner`) the only statement on its line, and on a line of its
+    own rather than after a `:` (`if x: stop()`)? The fix checks again on libcst's tree."""
+    place = _place(statement, owner)
+    if place is None:
+        return True
+    block, index, _ = place
+    if index > 0 and block[index - 1].end_lineno == statement.lineno:
+        return False
+    if index + 1 < len(block) and block[index + 1].lineno == statement.end_lineno:
+        return False
+    return not statement_in_a_suite(statement, owner)
+
+
+def statement_in_a_suite(statement: ast.stmt, owner: ast.AST) -> bool:
+    """Is `statement` (in a block of `owner`) in a one-line block after a `:` (`if x: a; b`),
+    libcst's SimpleStatementSuite, rather than an indented block? ast keeps no tokens, so this is
+    read from line numbers: the block's first statement starts on the header's last line (or, for
+    `else:` / `finally:`, on the line right after the previous block)."""
+    place = _place(statement, owner)
+    if place is None:
+        return False
+    block, _, previous_end = place
+    first = block[0].lineno
+    if previous_end is None:
+        return first <= _header_end(owner)
+    return first <= previous_end + 1
+
+
+def _place(statement: ast.stmt, owner: ast.AST) -> tuple[list[ast.stmt], int, int | None] | None:
+    """(the block of `owner` holding `statement`, its index there, the last line of what precedes
+    the block when that is another block rather than the header)."""
+    previous_end = None
+    for field in _BLOCKS:
+        block = getattr(owner, field, None)
+        if not isinstance(block, list) or not block:
+            continue
+        for index, item in enumerate(block):
+            if item is statement:
+                return block, index, previous_end
+        previous_end = block[-1].end_lineno
+        if field == "body" and isinstance(owner, (ast.Try, *_TRY_STAR)) and owner.handlers:
+            previous_end = owner.handlers[-1].end_lineno
+    return None
+
+
+def _header_end(owner: ast.AST) -> int:
+    """The last line of a compound statement's header (before its body), as far as ast tells."""
+    end = getattr(owner, "lineno", 0)
+    for field, value in ast.iter_fields(owner):
+        if field in _BLOCKS or field in ("handlers", "decorator_list"):
+            continue
+        for node in value if isinstance(value, list) else [value]:
+            if isinstance(node, ast.AST):
+                for inner in ast.walk(node):
+                    end = max(end, getattr(inner, "end_lineno", None) or 0)
+    return end
+
+
+def _flow_exit_receiver(call: ast.Call) -> str | None:
     """`X` of a call `X.flow.exit(...)`."""
     func = call.func
-    if not (isinstance(func, cst.Attribute) and func.attr.value == "exit"):
+    if not (isinstance(func, ast.Attribute) and func.attr == "exit"):
         return None
     flow = func.value
-    if not (isinstance(flow, cst.Attribute) and flow.attr.value == "flow"):
+    if not (isinstance(flow, ast.Attribute) and flow.attr == "flow"):
         return None
-    return flow.value.value if isinstance(flow.value, cst.Name) else None
+    return flow.value.id if isinstance(flow.value, ast.Name) else None
