@@ -1,7 +1,8 @@
 """A fast depth-first walk over an `ast` tree that dispatches to visit/leave callbacks by node type.
 
-Children are visited in source order: a function's decorators and defaults before its body, a
-dict's keys and values pair by pair. Expression contexts (`Load`/`Store`) are skipped.
+Children are visited in the order Python evaluates them, which is also libcst's: a function's
+decorators and defaults before its body, a dict's keys and values pair by pair, the test of
+`a if test else b` first. Expression contexts (`Load`/`Store`) and operators are not walked.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ from typing import Callable, Iterator
 
 Callback = Callable[[ast.AST], None]
 
-# ast's field order where it differs from the order of the source (and of evaluation).
+# ast's field order where it differs from the order of evaluation.
 _SOURCE_ORDER = {
     ast.FunctionDef: ("decorator_list", "args", "returns", "body"),
     ast.AsyncFunctionDef: ("decorator_list", "args", "returns", "body"),
     ast.ClassDef: ("decorator_list", "bases", "keywords", "body"),
-    ast.IfExp: ("body", "test", "orelse"),
 }
 _SKIPPED_FIELDS = frozenset({"ctx", "type_comment", "kind", "op", "ops"})  # operators: read, not walked
 # Some classes (FunctionDef in 3.12+, TypeAlias...) have fields not listed above: appended.

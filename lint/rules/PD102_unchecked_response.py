@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from ..walker import children
 from .base import Invalid, Valid
 from .PD116_flow_exit_without_return import statement_in_a_suite
 from .scoped import ScopeTrackingRule, in_condition, single_name_target
@@ -273,34 +272,6 @@ class UncheckedResponse(ScopeTrackingRule[_Response]):
         # `if resp:` tests resp.ok; anything else passes it on, returns or stores it: either way
         # not this rule's business any more
         response.done = True
-
-    # `a if test else b` runs `test` first, but the walk visits `a` first (source order): judge
-    # the uses in `test` before, so that `r.json() if r.ok else None` counts as checked. (Visiting
-    # them again later changes nothing: a judged response is done.)
-    def visit_IfExp(self, node: ast.IfExp) -> None:
-        parents = self.parents
-        parents.append(node)
-        try:
-            self._judge_uses(node.test)
-        finally:
-            parents.pop()
-
-    def _judge_uses(self, node: ast.AST) -> None:
-        if isinstance(node, ast.Attribute):
-            self.visit_Attribute(node)
-        elif isinstance(node, ast.Name):
-            self.visit_Name(node)
-        parents = self.parents
-        parents.append(node)
-        try:
-            if isinstance(node, ast.IfExp):
-                nested = (node.test, node.body, node.orelse)
-            else:
-                nested = tuple(children(node))
-            for child in nested:
-                self._judge_uses(child)
-        finally:
-            parents.pop()
 
     # names ast keeps as plain strings (libcst had Name nodes for them): a use, as before
     def _used(self, name: str | None) -> None:
