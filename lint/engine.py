@@ -10,7 +10,7 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from .finding import Finding
+from .finding import Finding, FixPlan
 from .model import UNKNOWN, Model
 from .rules import Rule
 from .rst import is_rst, rst_snippets
@@ -32,31 +32,29 @@ class _Pending:
     rule: Rule
     node: Any
     message: str
-    fix: Any  # a FixPlan (ast rules), a libcst Fix (libcst rules), or None
-    position: tuple[int, int] | None  # (line, byte column) of ast nodes
+    fix: FixPlan | None
+    position: tuple[int, int]  # (line, UTF-8 byte column), as ast gives them
 
 
 @dataclass
 class Context:
     """What one snippet's rules share while the walk runs."""
 
-    model: Any
-    parents: list
+    model: Model
+    parents: list[ast.AST]
     settings: dict[str, object] = field(default_factory=dict)
     pending: list[_Pending] = field(default_factory=list)
     _seen: set[tuple[str, int]] = field(default_factory=set)
 
-    def report(self, rule: Rule, node: Any, message: str, fix: Any) -> None:
+    def report(self, rule: Rule, node: Any, message: str, fix: FixPlan | None) -> None:
         key = (rule.code, id(node))
         if key in self._seen:
             return
         self._seen.add(key)
-        position = None
-        if rule.syntax == "ast":
-            anchor = node if getattr(node, "lineno", None) is not None else next(
-                (p for p in reversed(self.parents) if getattr(p, "lineno", None) is not None), None
-            )
-            position = (anchor.lineno, anchor.col_offset) if anchor is not None else (1, 0)
+        anchor = node if getattr(node, "lineno", None) is not None else next(
+            (p for p in reversed(self.parents) if getattr(p, "lineno", None) is not None), None
+        )
+        position = (anchor.lineno, anchor.col_offset) if anchor is not None else (1, 0)
         self.pending.append(_Pending(rule, node, message, fix, position))
 
 
@@ -138,21 +136,20 @@ class _ModelUpdates:
 
 
 def _callback_tables(
-    model_updates: object, rules: Sequence[Rule], nodes: Any
+    model_updates: _ModelUpdates, rules: Sequence[Rule]
 ) -> tuple[dict[type, list], dict[type, list]]:
     visit: dict[type, list] = {}
     leave: dict[type, list] = {}
-    same = _SAME_TO_RULES if nodes is ast else {}
 
     def add(kind: str, node_class: type, callback: Any) -> None:
         table = visit if kind == "visit" else leave
-        for each in (node_class, *same.get(node_class, ())):
+        for each in (node_class, *_SAME_TO_RULES.get(node_class, ())):
             table.setdefault(each, []).append(callback)
 
     for name in dir(type(model_updates)):
         if name.startswith(("visit_", "leave_")):
             kind, _, type_name = name.partition("_")
-            add(kind, getattr(nodes, type_name), getattr(model_updates, name))
+            add(kind, getattr(ast, type_name), getattr(model_updates, name))
     for rule in rules:
         for kind, node_class, method in rule.handler_table():
             add(kind, node_class, getattr(rule, method))
@@ -187,34 +184,19 @@ def lint_snippet(
 
     _raise_recursion_limit()
     context = Context(model=Model(), parents=[], settings=settings)
-    ast_rules = [rule for rule in rule_classes if rule.syntax == "ast"]
-    cst_rules = [rule for rule in rule_classes if rule.syntax != "ast"]
-    module = None
     try:
-        _walk(tree, context, ast_rules, ast, _ModelUpdates(context.model))
-        if cst_rules:
-            module = _parse_cst(snippet.text)
-            if module is None:
-                finding = _syntax_error(snippet, path, 1, 0, "libcst cannot parse this code")
-                return SnippetResult([finding])
-            from .legacy.model import Model as CstModel
-            from .legacy.updates import _ModelUpdates as CstModelUpdates
-            import libcst
-
-            cst_context = Context(CstModel(), [], settings, context.pending, context._seen)
-            _walk(module, cst_context, cst_rules, libcst, CstModelUpdates(cst_context.model))
+        _walk(tree, context, rule_classes)
     except RecursionError:
         finding = _syntax_error(snippet, path, 1, 0, "cannot analyse: the code is nested too deeply")
         return SnippetResult([finding])
     report_unused = bool(settings.get("report-unused-suppressions")) and suppressions
     if not context.pending and not report_unused:
-        return SnippetResult([], module)
+        return SnippetResult([])
 
     want_fixes = not snippet.pycon and bool(settings.get("fixes") or settings.get("edits"))
-    planned = want_fixes and any(item.rule.syntax == "ast" and item.fix for item in context.pending)
-    if module is None and planned:
+    module = positions = locator = None
+    if want_fixes and any(item.fix for item in context.pending):
         module = _parse_cst(snippet.text)
-    positions = locator = None
     if module is not None:
         from .fixes import Locator
         from .positions import Positions
@@ -224,20 +206,14 @@ def lint_snippet(
         except RecursionError:
             module = None
         else:
-            locator = Locator(module, positions, snippet.text) if planned else None
+            locator = Locator(module, positions, snippet.text)
 
     spans = statement_spans(tree) if suppressions or settings.get("fingerprints") else []
     index = SuppressionIndex(suppressions, spans) if suppressions else None
     lines = snippet.text.splitlines()
     findings = []
     for item in context.pending:
-        if item.position is not None:
-            line, column = item.position[0], _char_column(lines, *item.position)
-        elif positions is not None:
-            start = positions[item.node].start
-            line, column = start.line, start.column
-        else:
-            continue
+        line, column = item.position[0], _char_column(lines, *item.position)
         if index is not None and index.suppresses(item.rule.code, line):
             continue
         fix, fixable = _fix_of(item, locator, snippet)
@@ -259,29 +235,18 @@ def lint_snippet(
     return SnippetResult(findings, module, positions)
 
 
-def _walk(root: Any, context: Context, rule_classes: Sequence[type[Rule]], nodes: Any,
-          model_updates: object) -> None:
-    if not rule_classes:
-        return
-    walker = Walker({}, {}) if nodes is ast else _cst_walker()
+def _walk(tree: ast.AST, context: Context, rule_classes: Sequence[type[Rule]]) -> None:
+    walker = Walker({}, {})
     context.parents = walker.parents
     rules = [rule_class(context) for rule_class in rule_classes]
-    walker.visit, walker.leave = _callback_tables(model_updates, rules, nodes)
-    walker.walk(root)
-
-
-def _cst_walker() -> Any:
-    from .legacy.walker import Walker as CstWalker
-
-    return CstWalker({}, {})
+    walker.visit, walker.leave = _callback_tables(_ModelUpdates(context.model), rules)
+    walker.walk(tree)
 
 
 def _fix_of(item: _Pending, locator: Any, snippet: Snippet) -> tuple[Any, Any]:
     """(the libcst `Fix` when it can be built here, what safety the finding advertises)."""
     if item.fix is None or snippet.pycon:
         return None, None  # console sessions are not rewritten
-    if item.rule.syntax != "ast":
-        return item.fix, item.fix.safety
     if locator is None:
         return None, item.fix.safety
     try:

@@ -15,7 +15,6 @@ from typing import Sequence
 import libcst as cst
 
 from .finding import Fix, FixPlan, FixSafety  # noqa: F401 - FixPlan is re-exported
-from .legacy.walker import children as cst_children
 from .positions import Positions
 from .rules import Rule
 from .sources import Snippet
@@ -86,6 +85,11 @@ class Locator:
             return self.node(statement, cst.BaseCompoundStatement)
         small = self.node(statement, cst.BaseSmallStatement)
         return None if small is None else self.parent(small)
+
+
+def cst_children(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """A libcst node's child nodes (whitespace and punctuation included; they are never matched)."""
+    return list(node.children)
 
 
 _COMPOUND = (

@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import textwrap
 from dataclasses import dataclass
-from types import ModuleType
 from typing import TYPE_CHECKING, Callable, ClassVar, Sequence
 
 from ..finding import FixPlan, FixSafety
@@ -58,30 +57,24 @@ class Rule:
     fix_safety: ClassVar[FixSafety | None] = None
     VALID: ClassVar[Sequence[Valid]] = ()
     INVALID: ClassVar[Sequence[Invalid]] = ()
-    syntax: ClassVar[str] = "ast"
 
     def __init__(self, context: "Context") -> None:
         self.context = context
         self.model = context.model
 
     @classmethod
-    def node_module(cls) -> ModuleType:
-        return ast
-
-    @classmethod
     def handler_table(cls) -> tuple[tuple[str, type, str], ...]:
         """(`visit`|`leave`, node class, method name), computed once per class."""
         cached = cls.__dict__.get("_handler_table")
         if cached is None:
-            module = cls.node_module()
             entries = []
             for attr in dir(cls):
                 if not attr.startswith(_HANDLER_PREFIXES):
                     continue
                 kind, _, type_name = attr.partition("_")
-                node_class = getattr(module, type_name, None)
-                if not isinstance(node_class, type):
-                    raise TypeError(f"{cls.__name__}.{attr}: no {module.__name__} node named {type_name}")
+                node_class = getattr(ast, type_name, None)
+                if not isinstance(node_class, type) or not issubclass(node_class, ast.AST):
+                    raise TypeError(f"{cls.__name__}.{attr}: no ast node named {type_name}")
                 entries.append((kind, node_class, attr))
             cached = tuple(entries)
             cls._handler_table = cached  # type: ignore[attr-defined]
