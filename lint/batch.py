@@ -7,10 +7,10 @@ import sys
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from .cache import Cache, cache_key
+from .cache import Cache, cache_key, content_digest
 from .codes import RULE_CODES
 from .config import Config, ConfigFinder, with_overrides
-from .files import FileError, discover, read_bytes
+from .files import FileError, discover, read_bytes, regular_file_stat
 from .finding import Finding
 from .result import FileResult, FixMode
 from .sources import is_document, is_markdown
@@ -24,33 +24,45 @@ class Job:
     path: str
     codes: tuple[str, ...]
     settings: dict[str, object]
-    config_fingerprint: str
+    cache_context: str  # the configuration and flags that decide findings, for the cache key
 
 
 def plan(
     paths: list[str], finder: ConfigFinder, overrides: dict[str, object]
 ) -> Iterable[Job | FileError]:
     """One job per file to lint, with the configuration that applies to it."""
+    # Many files share a directory and one config file governs many directories: look the
+    # config up once per directory and apply the overrides once per config.
+    by_directory: dict[str, Config] = {}
+    prepared: dict[int, tuple[Config, dict[str, object], str]] = {}
+    all_codes = list(RULE_CODES)
     for item in discover(paths):
         if isinstance(item, FileError):
             yield item
             continue
-        config = with_overrides(finder.for_path(item), **overrides)
+        directory = os.path.dirname(item)
+        found = by_directory.get(directory)
+        if found is None:
+            found = by_directory[directory] = finder.for_path(item)
+        entry = prepared.get(id(found))
+        if entry is None:
+            config = with_overrides(found, **overrides)
+            settings = config.settings()
+            settings.update(overrides.get("settings") or {})
+            flags = ",".join(f"{name}={settings.get(name)!r}" for name in _KEYED_SETTINGS)
+            entry = prepared[id(found)] = (config, settings, config.fingerprint() + flags)
+        config, settings, context = entry
         if config.is_excluded(item) or (not config.markdown and is_document(item)):
             continue
-        settings = config.settings()
-        settings.update(overrides.get("settings") or {})
-        codes = tuple(config.codes_for(item, list(RULE_CODES)))
-        yield Job(item, codes, settings, config.fingerprint())
+        yield Job(item, tuple(config.codes_for(item, all_codes)), settings, context)
 
 
-def _job_key(job: Job, data: bytes) -> str:
-    flags = ",".join(
-        f"{name}={job.settings.get(name)!r}"
-        for name in ("edits", "report-unused-suppressions", "timeout-default", "allow-bare-noqa")
-    )
+_KEYED_SETTINGS = ("edits", "report-unused-suppressions", "timeout-default", "allow-bare-noqa")
+
+
+def _job_key(job: Job, digest: str) -> str:
     kind = "markdown" if is_markdown(job.path) else "document" if is_document(job.path) else "python"
-    return cache_key(data, kind, list(job.codes), job.config_fingerprint + flags)
+    return cache_key(digest, kind, job.codes, job.cache_context)
 
 
 def _rules_for(codes: tuple[str, ...]):
@@ -91,22 +103,26 @@ def run(
     """Results in the order of `items`; cached files are not linted again."""
     ordered: list[FileResult | FileError | None] = []
     pending: list[tuple[int, Job, bytes, str]] = []
+    cwd = os.getcwd()
     for item in items:
         if isinstance(item, FileError):
             ordered.append(item)
             continue
         try:
-            data = read_bytes(item.path)
+            data, key = _read_for(item, cache, cwd)
         except FileError as error:
             ordered.append(FileResult(item.path, error=str(error)))
             continue
-        key = _job_key(item, data)
         cached = cache.get(key) if cache is not None else None
         if cached is not None and (fix is None or not _fixable(cached, fix)):
-            ordered.append(
-                FileResult(item.path, [Finding.from_dict({**d, "path": item.path}) for d in cached])
-            )
+            ordered.append(FileResult(item.path, [Finding.from_row(item.path, row) for row in cached]))
             continue
+        if data is None:
+            try:
+                data = read_bytes(item.path)
+            except FileError as error:
+                ordered.append(FileResult(item.path, error=str(error)))
+                continue
         ordered.append(None)
         pending.append((len(ordered) - 1, item, data, key))
 
@@ -126,17 +142,32 @@ def run(
     return [item for item in ordered if item is not None]
 
 
+def _read_for(job: Job, cache: Cache | None, cwd: str) -> tuple[bytes | None, str]:
+    """(the file's bytes, unless the cache vouches for them unread; the job's cache key)."""
+    if cache is None:
+        return read_bytes(job.path), ""
+    stat = regular_file_stat(job.path)
+    absolute = os.path.join(cwd, job.path)
+    digest = cache.known_digest(absolute, stat)
+    data = None
+    if digest is None:
+        data = read_bytes(job.path)
+        digest = content_digest(data)
+        cache.remember(absolute, stat, digest)
+    return data, _job_key(job, digest)
+
+
 def _run_into(ordered, pending, results, cache, fix, progress, total) -> None:
     for done, ((index, _job, _data, key), result) in enumerate(zip(pending, results), start=1):
         ordered[index] = result
-        if cache is not None and result.error is None and not result.diff:
-            cache.put(key, [{k: v for k, v in f.to_dict().items() if k != "path"} for f in result.findings])
+        if cache is not None and result.error is None and not result.diff and not result.fixed:
+            cache.put(key, [finding.to_row() for finding in result.findings])
         if progress is not None:
             progress(done, total)
 
 
-def _fixable(cached: list[dict[str, object]], fix: FixMode) -> bool:
-    return any(d.get("fixable") == "safe" or (fix == "unsafe" and d.get("fixable")) for d in cached)
+def _fixable(cached: list[list[object]], fix: FixMode) -> bool:
+    return any(row[5] == "safe" or (fix == "unsafe" and row[5]) for row in cached)
 
 
 def _worker_count(jobs: int | None, files: int) -> int:

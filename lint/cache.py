@@ -1,18 +1,34 @@
-"""Findings cached by file content + pdlint version + effective configuration, in `.pdlint_cache/`."""
+"""Findings cached by file content + pdlint version + effective configuration, in `.pdlint_cache/`.
+
+Results are keyed by a digest of the file's bytes, so a file is never judged by stale findings.
+To make a re-run over an unchanged tree nearly free, the cache also remembers each file's size
+and modification time with its digest (as git's index does): a file whose stat is unchanged is
+not read again. A file modified less than `RACY_SECONDS` before it was recorded is not
+remembered, since a second edit within the file system's time resolution would go unseen.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
-from typing import Any
+import time
+from functools import lru_cache
+from typing import Any, Sequence
 
 from . import __version__
 
+try:  # hashlib pulls in OpenSSL (5 ms of start-up); blake2 alone is all the cache needs
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Python implementations
+    from hashlib import blake2b
+
 CACHE_DIRECTORY = ".pdlint_cache"
 MAX_ENTRIES = 50_000
+RACY_SECONDS = 2.0
+FORMAT = 2
 
+Row = list[Any]  # line, column, code, name, message, fixable, edit (dict or None), fingerprint
 
 _code_signature: str | None = None
 
@@ -22,7 +38,7 @@ def code_signature() -> str:
     global _code_signature
     if _code_signature is None:
         package = os.path.dirname(os.path.abspath(__file__))
-        digest = hashlib.blake2b(digest_size=12)
+        digest = blake2b(digest_size=12)
         for directory, _, names in sorted(os.walk(package)):
             for name in sorted(names):
                 if name.endswith(".py"):
@@ -32,42 +48,69 @@ def code_signature() -> str:
     return _code_signature
 
 
-def cache_key(data: bytes, kind: str, codes: list[str], config_fingerprint: str) -> str:
-    digest = hashlib.blake2b(data, digest_size=20)
-    digest.update(
-        f"\0{__version__}\0{code_signature()}\0{kind}\0{','.join(codes)}\0{config_fingerprint}".encode()
-    )
-    return digest.hexdigest()
+def content_digest(data: bytes) -> str:
+    return blake2b(data, digest_size=20).hexdigest()
+
+
+def cache_key(digest: str, kind: str, codes: Sequence[str], config_fingerprint: str) -> str:
+    """The content digest and everything else that decides a file's findings."""
+    return blake2b(
+        f"{digest}\0{_context(code_signature(), kind, tuple(codes), config_fingerprint)}".encode(),
+        digest_size=20,
+    ).hexdigest()
+
+
+@lru_cache(maxsize=256)
+def _context(signature: str, kind: str, codes: tuple[str, ...], config_fingerprint: str) -> str:
+    return f"{__version__}\0{signature}\0{kind}\0{','.join(codes)}\0{config_fingerprint}"
 
 
 class Cache:
-    """One JSON file per pdlint version: key -> findings (as dicts, without the path)."""
+    """One JSON file per pdlint version: `results` (key -> finding rows) and `files`
+    (absolute path -> [size, mtime_ns, content digest])."""
 
     def __init__(self, root: str) -> None:
         self.directory = os.path.join(root, CACHE_DIRECTORY)
         self.path = os.path.join(self.directory, f"findings-{__version__}.json")
-        self.entries: dict[str, list[dict[str, Any]]] = {}
+        self.results: dict[str, list[Row]] = {}
+        self.files: dict[str, list[Any]] = {}
         self.dirty = False
         try:
             with open(self.path, encoding="utf-8") as handle:
                 loaded = json.load(handle)
-            if isinstance(loaded, dict):
-                self.entries = loaded
-        except (OSError, ValueError):
-            pass  # no cache yet, or a damaged one: start afresh
+            if isinstance(loaded, dict) and loaded.get("format") == FORMAT:
+                self.results, self.files = loaded["results"], loaded["files"]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # no cache yet, or a damaged or older one: start afresh
 
-    def get(self, key: str) -> list[dict[str, Any]] | None:
-        return self.entries.get(key)
+    def known_digest(self, path: str, stat: os.stat_result) -> str | None:
+        """The recorded content digest of `path`, if its size and mtime have not changed since."""
+        known = self.files.get(path)
+        if known is not None and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
+            return known[2]
+        return None
 
-    def put(self, key: str, findings: list[dict[str, Any]]) -> None:
-        self.entries[key] = findings
+    def remember(self, path: str, stat: os.stat_result, digest: str) -> None:
+        if time.time() - stat.st_mtime_ns / 1e9 < RACY_SECONDS:
+            self.files.pop(path, None)
+        else:
+            self.files[path] = [stat.st_size, stat.st_mtime_ns, digest]
+        self.dirty = True
+
+    def get(self, key: str) -> list[Row] | None:
+        return self.results.get(key)
+
+    def put(self, key: str, rows: list[Row]) -> None:
+        self.results[key] = rows
         self.dirty = True
 
     def save(self) -> None:
         if not self.dirty:
             return
-        if len(self.entries) > MAX_ENTRIES:
-            self.entries = dict(list(self.entries.items())[-MAX_ENTRIES:])
+        if len(self.results) > MAX_ENTRIES:
+            self.results = dict(list(self.results.items())[-MAX_ENTRIES:])
+        if len(self.files) > MAX_ENTRIES:
+            self.files = dict(list(self.files.items())[-MAX_ENTRIES:])
         try:
             os.makedirs(self.directory, exist_ok=True)
             ignore = os.path.join(self.directory, ".gitignore")
@@ -76,7 +119,10 @@ class Cache:
                     handle.write("*\n")
             handle_fd, temporary = tempfile.mkstemp(dir=self.directory, prefix=".findings-")
             with os.fdopen(handle_fd, "w", encoding="utf-8") as handle:
-                json.dump(self.entries, handle, separators=(",", ":"))
+                json.dump(
+                    {"format": FORMAT, "results": self.results, "files": self.files},
+                    handle, separators=(",", ":"),
+                )
             os.replace(temporary, self.path)
         except OSError:
             pass  # a read-only tree still lints; it just is not cached

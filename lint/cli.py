@@ -103,7 +103,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _lint_command(args: argparse.Namespace) -> int:
-    from . import baseline as baseline_file
     from .batch import Job, default_cache_root, plan, run, stderr_progress
     from .cache import Cache
     from .config import ConfigError, ConfigFinder
@@ -159,6 +158,8 @@ def _lint_command(args: argparse.Namespace) -> int:
         findings.extend(result.findings)
     findings.sort()
 
+    if args.write_baseline or args.baseline:
+        from . import baseline as baseline_file
     if args.write_baseline:
         try:
             baseline_file.write(args.write_baseline, findings)

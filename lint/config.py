@@ -9,13 +9,9 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 from .codes import is_known_selector
 
@@ -44,25 +40,28 @@ class Config:
 
     def codes_for(self, path: str, all_codes: list[str]) -> list[str]:
         """The rule codes enabled for `path`."""
-        selected = [
-            code for code in all_codes
-            if (self.select is None or _matches(code, self.select)) or _matches(code, self.extend_select)
-        ]
-        ignored = list(self.ignore)
+        enabled = _enabled(tuple(all_codes), self.select, self.extend_select, self.ignore)
+        if not self.per_file_ignores:
+            return list(enabled)
+        ignored: list[str] = []
         relative = self.relative(path)
         for pattern, codes in self.per_file_ignores:
             if _glob_matches(relative, pattern):
                 ignored.extend(codes)
-        return [code for code in selected if not _matches(code, ignored)]
+        return [code for code in enabled if not _matches(code, ignored)]
 
     def relative(self, path: str) -> str:
-        try:
-            return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
-        except ValueError:
-            return Path(path).as_posix()
+        """`path` relative to the config's root, with `/` separators (as written when outside it)."""
+        absolute = os.path.abspath(path)
+        root = self.root if self.root.endswith(os.sep) else self.root + os.sep
+        if absolute.startswith(root):
+            return absolute[len(root):].replace(os.sep, "/")
+        return Path(path).as_posix()
 
     def is_excluded(self, path: str) -> bool:
         patterns = (*(self.exclude or ()), *self.extend_exclude)
+        if not patterns:
+            return False
         relative = self.relative(path)
         return any(_glob_matches(relative, pattern) for pattern in patterns)
 
@@ -77,6 +76,20 @@ class Config:
         """Changes whenever a setting that affects findings changes (for the cache key)."""
         data = [self.timeout_default, self.secrets_allowlist, self.allow_bare_noqa, self.markdown]
         return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=64)
+def _enabled(
+    all_codes: tuple[str, ...],
+    select: tuple[str, ...] | None,
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> tuple[str, ...]:
+    return tuple(
+        code for code in all_codes
+        if ((select is None or _matches(code, select)) or _matches(code, extend_select))
+        and not _matches(code, ignore)
+    )
 
 
 def _matches(code: str, selectors: tuple[str, ...] | list[str]) -> bool:
@@ -170,6 +183,11 @@ def parse_table(table: dict[str, Any], source: str, root: str) -> Config:
 
 def load_file(path: str) -> Config | None:
     """The config in `path`; None for a pyproject.toml without a [tool.pdlint] table."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)

@@ -80,6 +80,16 @@ class DecodeError(Exception):
         self.line = line
 
 
+def regular_file_stat(path: str) -> os.stat_result:
+    try:
+        found = os.stat(path)
+    except OSError as error:
+        raise FileError(f"{path}: cannot read: {error.strerror or error}") from None
+    if not stat.S_ISREG(found.st_mode):
+        raise FileError(f"{path}: not a regular file")
+    return found
+
+
 def read_bytes(path: str) -> bytes:
     try:
         mode = os.stat(path).st_mode

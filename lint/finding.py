@@ -66,6 +66,21 @@ class Finding:
             "fingerprint": self.fingerprint,
         }
 
+    def to_row(self) -> list[Any]:
+        """The finding without its path, compactly (the cache's format)."""
+        edit = None if self.edit is None else self.edit.to_dict()
+        return [self.line, self.column, self.code, self.name, self.message, self.fixable, edit,
+                self.fingerprint]
+
+    @classmethod
+    def from_row(cls, path: str, row: list[Any]) -> "Finding":
+        line, column, code, name, message, fixable, edit, fingerprint = row
+        if edit:
+            from .edits import Edit
+
+            edit = Edit(**edit)
+        return cls(path, line, column, code, name, message, None, fixable, edit, fingerprint)
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Finding":
         from .edits import Edit

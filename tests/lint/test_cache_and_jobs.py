@@ -87,6 +87,53 @@ def test_fix_with_warm_cache_still_fixes(corpus, capsys) -> None:
 def test_cache_key_changes_with_pdlint_source(monkeypatch) -> None:
     from lint import cache
 
-    before = cache.cache_key(b"x = 1\n", "python", ["PD101"], "cfg")
+    digest = cache.content_digest(b"x = 1\n")
+    before = cache.cache_key(digest, "python", ["PD101"], "cfg")
     monkeypatch.setattr(cache, "_code_signature", "edited-rule")
-    assert cache.cache_key(b"x = 1\n", "python", ["PD101"], "cfg") != before
+    assert cache.cache_key(digest, "python", ["PD101"], "cfg") != before
+
+
+def _age(corpus: Path, seconds: float = 60) -> None:
+    """Make every file look modified `seconds` ago (older than the racy window)."""
+    import os
+    import time
+
+    for path in corpus.rglob("*"):
+        if path.is_file():
+            past = time.time() - seconds
+            os.utime(path, (past, past))
+
+
+def _counting_reads(monkeypatch) -> list[str]:
+    reads: list[str] = []
+    real = batch.read_bytes
+    monkeypatch.setattr(batch, "read_bytes", lambda path: reads.append(path) or real(path))
+    return reads
+
+
+def test_unchanged_files_are_not_read_again(corpus, capsys, monkeypatch) -> None:
+    _age(corpus)
+    first = pdlint(capsys, corpus, "--format", "json")
+    reads = _counting_reads(monkeypatch)
+    warm = pdlint(capsys, corpus, "--format", "json")
+    assert reads == [] and warm.out == first.out
+
+
+def test_an_edit_that_keeps_the_size_is_seen(corpus, capsys, monkeypatch) -> None:
+    import os
+
+    target = corpus / "pkg0" / "same_size.py"
+    target.write_text('token = "abcdefghijkl1"\n')
+    _age(corpus, 120)
+    assert [d["code"] for d in pdlint(capsys, corpus, "--format", "json", "pkg0/same_size.py").json()] == ["PD104"]
+    target.write_text('x_val = "abcdefghijkl1"\n')  # same length, no secret
+    stat = target.stat()
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns - 60 * 10**9))  # still "old", but not the recorded time
+    assert pdlint(capsys, corpus, "--format", "json", "pkg0/same_size.py").json() == []
+
+
+def test_files_modified_just_now_are_always_read(corpus, capsys, monkeypatch) -> None:
+    pdlint(capsys, corpus, "--format", "json")  # the corpus was written moments ago
+    reads = _counting_reads(monkeypatch)
+    pdlint(capsys, corpus, "--format", "json", "--jobs", "1")
+    assert len(reads) == 60
