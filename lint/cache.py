@@ -104,6 +104,12 @@ class Cache:
         self.results[key] = rows
         self.dirty = True
 
+    def merge(self, other: "Cache") -> None:
+        """Take in what `other` (the same cache, written by another process) holds."""
+        self.results.update(other.results)
+        self.files.update(other.files)
+        self.dirty = True
+
     def save(self) -> None:
         if not self.dirty:
             return

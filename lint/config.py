@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-import hashlib
 import json
 import os
 import re
@@ -73,9 +72,9 @@ class Config:
         }
 
     def fingerprint(self) -> str:
-        """Changes whenever a setting that affects findings changes (for the cache key)."""
-        data = [self.timeout_default, self.secrets_allowlist, self.allow_bare_noqa, self.markdown]
-        return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
+        """Changes whenever a setting that affects findings changes (part of the cache key, which
+        is hashed)."""
+        return json.dumps([self.timeout_default, self.secrets_allowlist, self.allow_bare_noqa, self.markdown])
 
 
 @lru_cache(maxsize=64)

@@ -82,8 +82,7 @@ class PdlintPlugin:
                 continue
             with _exclusive(cache.directory):  # read, merge and write as one step
                 merged = Cache(root)
-                merged.entries.update(cache.entries)
-                merged.dirty = True
+                merged.merge(cache)
                 merged.save()
 
 

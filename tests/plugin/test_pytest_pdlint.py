@@ -140,12 +140,13 @@ def test_results_are_cached_by_content_in_the_lint_cache(project, run, pytester)
     project()
     run("--pdlint").assert_outcomes(passed=3, failed=2)
     cache_file = next((pytester.path / ".pdlint_cache").glob("findings-*.json"))
-    entries = json.loads(cache_file.read_text())
+    cached = json.loads(cache_file.read_text())
+    entries = cached["results"]
     assert len(entries) == 4  # bad, clean, test_something, guide: one entry per content
     # Plant a finding in every entry: a second run must report it without linting again.
-    planted = next(findings for findings in entries.values() if findings)
-    planted = [{**planted[0], "message": "planted in the cache"}]
-    cache_file.write_text(json.dumps({key: planted for key in entries}))
+    row = list(next(findings for findings in entries.values() if findings)[0])
+    row[4] = "planted in the cache"  # the message
+    cache_file.write_text(json.dumps({**cached, "results": {key: [row] for key in entries}}))
     result = run("--pdlint", "-m", "pdlint")
     result.assert_outcomes(failed=4)
     for name in ("bad.py", "clean.py", "guide.md", "test_something.py"):
@@ -179,4 +180,4 @@ def test_under_xdist(project, run, pytester):
     result.stdout.fnmatch_lines(["*bad.py:5:16: PD105 *"])
     # each worker saved what it linted, merged with the other's: every file is cached once
     cache_file = next((pytester.path / ".pdlint_cache").glob("findings-*.json"))
-    assert len(json.loads(cache_file.read_text())) == 4
+    assert len(json.loads(cache_file.read_text())["results"]) == 4
