@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from dataclasses import dataclass
@@ -127,6 +128,8 @@ def run(
         pending.append((len(ordered) - 1, item, data, key))
 
     total = len(pending)
+    if total:
+        gc.enable()  # linting leaves reference cycles behind (see `lint.cli.entry`)
     workers = _worker_count(jobs, total)
     arguments = [(job, data, fix, write) for _, job, data, _ in pending]
     if workers <= 1:

@@ -242,3 +242,21 @@ def test_rst_files_are_walked_linted_and_fixed(tmp_path: Path) -> None:
     ]
     run("--no-cache", "--fix", "docs", cwd=tmp_path)
     assert page.read_text() == doc.replace("data=json.dumps(d)", "json=d")
+
+
+def test_the_console_entry_flushes_everything_and_keeps_the_status(tmp_path: Path) -> None:
+    """`pdlint` exits without interpreter teardown (`lint.cli.entry`): nothing may be lost."""
+    import subprocess
+    import sys
+
+    for i in range(200):
+        (tmp_path / f"step_{i}.py").write_text(f'import requests\nrequests.get("https://x.io/{i}")\n')
+    script = "import sys; from lint.cli import entry; sys.argv[1:] = ['--no-cache', '.']; entry()"
+    run = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 1
+    assert run.stdout.count("PD105") == 200 and run.stdout.rstrip().endswith("Found 400 findings.")  # + PD102
+    clean = subprocess.run(
+        [sys.executable, "-c", script.replace("'.'", "'--select', 'PD101', '.'")],
+        cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert clean.returncode == 0, clean.stderr
