@@ -6,7 +6,12 @@ import ast
 from dataclasses import dataclass
 
 from .base import Invalid, Valid
-from .scoped import ScopeTrackingRule, closes_its_argument, in_finally, single_name_target
+from .scoped import (
+    ScopeTrackingRule,
+    closing_call_of,
+    in_finally,
+    single_name_target,
+)
 
 
 @dataclass
@@ -156,7 +161,7 @@ class UnclosedFile(ScopeTrackingRule[_OpenFile]):
             return
         if isinstance(parent, ast.Return):
             return
-        if _closing_call_of(self.model, node, self.parents) is not None:
+        if closing_call_of(self.model, node, self.parents) is not None:
             return
         if isinstance(parent, (ast.Assign, ast.AnnAssign)) and single_name_target(parent):
             return  # judged when the assignment is left
@@ -180,7 +185,7 @@ class UnclosedFile(ScopeTrackingRule[_OpenFile]):
             opened.closed = True
         elif isinstance(parent, ast.Return) and parent.value is node:
             opened.closed = True
-        elif _closing_call_of(self.model, node, self.parents) is not None:
+        elif closing_call_of(self.model, node, self.parents) is not None:
             opened.closed = True
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
@@ -191,24 +196,6 @@ class UnclosedFile(ScopeTrackingRule[_OpenFile]):
             return
         if in_finally(node, self.parents):
             opened.closed = True
-
-
-def _closing_call_of(model, node: ast.AST, parents: list) -> ast.Call | None:
-    """The `closing(...)` / `<stack>.enter_context(...)` call `node` is an argument of, if any."""
-    if not parents:
-        return None
-    parent = parents[-1]
-    if isinstance(parent, (ast.keyword, ast.Starred)) and len(parents) > 1:
-        call = parents[-2]
-        if isinstance(parent, ast.Starred) and not (
-            isinstance(call, ast.Call) and any(arg is parent for arg in call.args)
-        ):
-            return None
-    elif isinstance(parent, ast.Call) and any(arg is node for arg in parent.args):
-        call = parent
-    else:
-        return None
-    return call if closes_its_argument(model, call) else None
 
 
 _BODY_FIELDS = ("body", "orelse", "finalbody")

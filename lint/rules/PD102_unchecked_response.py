@@ -6,7 +6,7 @@ import ast
 from dataclasses import dataclass
 
 from .base import Invalid, Valid
-from .PD116_flow_exit_without_return import statement_in_a_suite
+from ._statements import statement_in_a_suite
 from .scoped import ScopeTrackingRule, in_condition, single_name_target
 
 BODY_READS = frozenset({"json", "text", "content", "iter_content", "iter_lines"})

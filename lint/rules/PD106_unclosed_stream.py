@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from ..model import dotted_name
 from ._requests_args import is_constant
 from .base import Invalid, Valid
-from .scoped import ScopeTrackingRule, closes_its_argument, in_finally, single_name_target
+from .scoped import (
+    ScopeTrackingRule,
+    closing_call_of,
+    in_finally,
+    single_name_target,
+)
 
 WHOLE_BODY_READS = frozenset({"content", "text", "json"})
 
@@ -229,7 +234,7 @@ class UnclosedStream(ScopeTrackingRule[_Stream]):
             return
         if isinstance(parent, (ast.Return, ast.Yield)):
             return  # the caller owns it
-        wrapper = _closing_call_of(self.model, node, self.parents)
+        wrapper = closing_call_of(self.model, node, self.parents)
         if wrapper is not None:
             depth = next(i for i in range(len(self.parents) - 1, -1, -1) if self.parents[i] is wrapper)
             holder = self.parents[depth - 1] if depth > 0 else None
@@ -284,7 +289,7 @@ class UnclosedStream(ScopeTrackingRule[_Stream]):
             stream.closed = True
         elif isinstance(parent, (ast.Return, ast.Yield)) and parent.value is node:
             stream.closed = True
-        elif _closing_call_of(self.model, node, self.parents) is not None:
+        elif closing_call_of(self.model, node, self.parents) is not None:
             stream.closed = True
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
@@ -298,24 +303,6 @@ class UnclosedStream(ScopeTrackingRule[_Stream]):
             self._report_whole_read(stream.call, attr)
         elif attr == "close" and not stream.closed and in_finally(node, self.parents):
             stream.closed = True
-
-
-def _closing_call_of(model, node: ast.AST, parents: list) -> ast.Call | None:
-    """The `closing(...)` / `<stack>.enter_context(...)` call `node` is an argument of, if any."""
-    if not parents:
-        return None
-    parent = parents[-1]
-    if isinstance(parent, (ast.keyword, ast.Starred)) and len(parents) > 1:
-        call = parents[-2]
-        if isinstance(parent, ast.Starred) and not (
-            isinstance(call, ast.Call) and any(arg is parent for arg in call.args)
-        ):
-            return None
-    elif isinstance(parent, ast.Call) and any(arg is node for arg in parent.args):
-        call = parent
-    else:
-        return None
-    return call if closes_its_argument(model, call) else None
 
 
 def _target_names(target: ast.AST) -> list[str]:

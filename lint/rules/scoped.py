@@ -162,3 +162,21 @@ def closes_its_argument(model, call: ast.AST) -> bool:
     return model.qualified_name(call.func) in CLOSING_WRAPPERS or (
         isinstance(call.func, ast.Name) and call.func.id == "closing"
     )
+
+
+def closing_call_of(model, node: ast.AST, parents: list) -> ast.Call | None:
+    """The `closing(...)` / `<stack>.enter_context(...)` call `node` is an argument of, if any."""
+    if not parents:
+        return None
+    parent = parents[-1]
+    if isinstance(parent, (ast.keyword, ast.Starred)) and len(parents) > 1:
+        call = parents[-2]
+        if isinstance(parent, ast.Starred) and not (
+            isinstance(call, ast.Call) and any(arg is parent for arg in call.args)
+        ):
+            return None
+    elif isinstance(parent, ast.Call) and any(arg is node for arg in parent.args):
+        call = parent
+    else:
+        return None
+    return call if closes_its_argument(model, call) else None
