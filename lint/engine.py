@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import re
 import sys
 import warnings
 from dataclasses import dataclass, field
@@ -210,7 +211,7 @@ def lint_snippet(
 
     spans = statement_spans(tree) if suppressions or settings.get("fingerprints") else []
     index = SuppressionIndex(suppressions, spans) if suppressions else None
-    lines = snippet.text.splitlines()
+    lines = source_lines(snippet.text)
     findings = []
     for item in context.pending:
         line, column = item.position[0], _char_column(lines, *item.position)
@@ -254,6 +255,14 @@ def _fix_of(item: _Pending, locator: Any, snippet: Snippet) -> tuple[Any, Any]:
     except Exception:  # noqa: BLE001 - a plan that cannot be built on this tree is no fix
         built = None
     return built, (None if built is None else built.safety)
+
+
+def source_lines(text: str) -> list[str]:
+    """The lines as Python numbers them (`str.splitlines` also breaks at form feeds and the like)."""
+    return _LINE_BREAK.split(text)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _char_column(lines: list[str], line: int, byte_column: int) -> int:

@@ -28,7 +28,9 @@ class Locator:
     def __init__(self, module: cst.Module, positions: Positions, text: str) -> None:
         self.module = module
         self.positions = positions
-        self._lines = text.splitlines()
+        from .engine import source_lines
+
+        self._lines = source_lines(text)
         self._at: dict[tuple[int, int], list[cst.CSTNode]] | None = None
         self._parent: dict[int, cst.CSTNode] = {}
 
