@@ -102,4 +102,4 @@ def test_columns_count_characters_on_the_lines_python_numbers() -> None:
     """ast columns are UTF-8 bytes; a form feed is no line break to Python (it is to splitlines)."""
     code = 'x = 1\n#\x0c é\ny = "é"; import requests; requests.get("https://é.io")\n'
     findings = lint_snippet(Snippet(text=code), "s.py", [RULES["PD105"]]).findings
-    assert [(f.line, f.column) for f in findings] == [(3, 26)]
+    assert [(f.line, f.column) for f in findings] == [(3, 27)]  # 1-based; 26 characters, 27 bytes before
