@@ -3,7 +3,7 @@
     python benchmarks/profile_pdlint.py [--files 1000] [--top 25] [--sort cumulative] [--out FILE.pstats]
 
 Builds the same corpus as `benchmarks/run.py` (same seed) in a temporary directory, runs
-`lint.cli.main([... "--jobs", "1", "--no-cache", ...])` in this process under cProfile (output
+`pdlint.cli.main([... "--jobs", "1", "--no-cache", ...])` in this process under cProfile (output
 discarded) and prints the top entries. With `--out`, also saves the raw stats for snakeviz or
 `python -m pstats`.
 """
@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="also save the raw stats here")
     args = parser.parse_args(argv)
 
-    from lint.cli import main as pdlint
+    from pdlint.cli import main as pdlint
 
     with tempfile.TemporaryDirectory(prefix="pdlint-profile-") as work:
         corpus.generate_steps(Path(work) / "corpus", args.files, args.seed)

@@ -157,7 +157,7 @@ def pdlint_command() -> tuple[list[str], str]:
     script = venv_script("pdlint")
     if script:
         return [script], script
-    return [sys.executable, "-m", "lint"], f"{sys.executable} -m lint (no pdlint script beside the interpreter)"
+    return [sys.executable, "-m", "pdlint"], f"{sys.executable} -m pdlint (no pdlint script beside the interpreter)"
 
 
 def version_of(distribution: str) -> str | None:
@@ -658,7 +658,8 @@ def prepare_workdir(requested: Path | None) -> tuple[Path, bool]:
     return requested, False
 
 
-SOURCE_PACKAGES = ("lint", "pytest_pdhttp")
+# import name -> folder in the repository
+SOURCE_PACKAGES = {"pdlint": "lint", "pytest_pdhttp": "pytest_pdhttp"}
 
 
 def source_digest(root: Path) -> str:
@@ -666,8 +667,8 @@ def source_digest(root: Path) -> str:
     import hashlib
 
     digest = hashlib.blake2b(digest_size=12)
-    for package in SOURCE_PACKAGES:
-        for path in sorted((root / package).rglob("*")):
+    for folder in SOURCE_PACKAGES.values():
+        for path in sorted((root / folder).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -683,8 +684,8 @@ def snapshot_source(work: Path) -> Path:
     sources on every run (about 0.1 s of the one-file time) while the peers load bytecode.
     """
     target = work / "source"
-    for package in SOURCE_PACKAGES:
-        shutil.copytree(ROOT / package, target / package, ignore=shutil.ignore_patterns("__pycache__"))
+    for package, folder in SOURCE_PACKAGES.items():
+        shutil.copytree(ROOT / folder, target / package, ignore=shutil.ignore_patterns("__pycache__"))
     compileall.compile_dir(target, quiet=1)
     BENCH_ENV["PYTHONPATH"] = os.pathsep.join(filter(None, [str(target), os.environ.get("PYTHONPATH")]))
     return target

@@ -192,7 +192,7 @@ def _script(name: str) -> list[str] | None:
 
 
 def main() -> int:
-    pdlint = _script("pdlint") or [sys.executable, "-m", "lint"]
+    pdlint = _script("pdlint") or [sys.executable, "-m", "pdlint"]
     with tempfile.TemporaryDirectory(prefix="pdlint-secrets-") as work:
         print("\n".join(compare(pdlint, _script("bandit"), _script("detect-secrets"), Path(work),
                                 progress=lambda message: print(message, file=sys.stderr))))

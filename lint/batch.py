@@ -129,7 +129,7 @@ def run(
 
     total = len(pending)
     if total:
-        gc.enable()  # linting leaves reference cycles behind (see `lint.cli.entry`)
+        gc.enable()  # linting leaves reference cycles behind (see `pdlint.cli.entry`)
     workers = _worker_count(jobs, total)
     arguments = [(job, data, fix, write) for _, job, data, _ in pending]
     if workers <= 1:

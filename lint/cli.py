@@ -86,7 +86,7 @@ def entry() -> NoReturn:
     """The `pdlint` command: `main()`, then exit without tearing the interpreter down. Freeing
     every object and module takes a noticeable share of a run served from the cache; everything
     pdlint writes is closed or flushed by then. The cyclic garbage collector is off until there is
-    something to lint (`lint.batch.run` turns it back on): start-up and cached results create no
+    something to lint (`pdlint.batch.run` turns it back on): start-up and cached results create no
     cycles, only many objects it would scan again and again."""
     gc.disable()
     status = main()

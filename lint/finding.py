@@ -22,7 +22,7 @@ class Fix:
 @dataclass(frozen=True)
 class FixPlan:
     """A fix a rule found during the ast walk: `build(locator)` returns the `Fix` (or None),
-    called only when fixes are wanted (see `lint.fixes.Locator`)."""
+    called only when fixes are wanted (see `pdlint.fixes.Locator`)."""
 
     build: Callable[[Any], Fix | None]
     safety: FixSafety = "safe"

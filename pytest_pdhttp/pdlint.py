@@ -2,9 +2,9 @@
 
 Built from the linter's public pieces, the way ``pdlint`` itself lints a file: the configuration
 that applies to the file (``[tool.pdlint]`` in ``pyproject.toml`` or ``pdlint.toml``, found upward
-from it), ``lint.batch.plan`` to decide whether and how to lint it, ``lint.batch.run`` with the
+from it), ``pdlint.batch.plan`` to decide whether and how to lint it, ``pdlint.batch.run`` with the
 shared ``.pdlint_cache`` (keyed by file content, rules and configuration, so the CLI and pytest
-reuse each other's results), and ``lint.report.text.render_text`` for the message.
+reuse each other's results), and ``pdlint.report.text.render_text`` for the message.
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from typing import Any
 
 import pytest
 
-from lint.batch import Job, default_cache_root, plan, run
-from lint.cache import Cache
-from lint.config import ConfigError, ConfigFinder
-from lint.files import LINTED_SUFFIXES, SKIPPED_DIRECTORIES, FileError
-from lint.report.text import render_text, summary
-from lint.result import FileResult
+from pdlint.batch import Job, default_cache_root, plan, run
+from pdlint.cache import Cache
+from pdlint.config import ConfigError, ConfigFinder
+from pdlint.files import LINTED_SUFFIXES, SKIPPED_DIRECTORIES, FileError
+from pdlint.report.text import render_text, summary
+from pdlint.result import FileResult
 
 MARKER = "pdlint"
 ITEM_NAME = "PDLINT"

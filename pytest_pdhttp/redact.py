@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote, quote_plus, unquote_plus, urlsplit, urlunsplit
 
-from lint.secrets import is_credential_name
+from pdlint.secrets import is_credential_name
 
 REDACTED = "REDACTED"
 MIN_SECRET_LENGTH = 4

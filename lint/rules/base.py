@@ -2,7 +2,7 @@
 
 Rules read CPython's `ast` (fast to parse, exact source ranges). A fix is planned during the walk
 and built on libcst's concrete tree only when fixes are asked for, so that it keeps the user's
-formatting and comments (see `lint.finding.FixPlan` and `lint.fixes.Locator`).
+formatting and comments (see `pdlint.finding.FixPlan` and `pdlint.fixes.Locator`).
 """
 
 from __future__ import annotations

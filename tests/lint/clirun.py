@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.cli import main
+from pdlint.cli import main
 
 
 @dataclass

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lint import batch
+from pdlint import batch
 
 from .clirun import pdlint
 
@@ -85,7 +85,7 @@ def test_fix_with_warm_cache_still_fixes(corpus, capsys) -> None:
 
 
 def test_cache_key_changes_with_pdlint_source(monkeypatch) -> None:
-    from lint import cache
+    from pdlint import cache
 
     digest = cache.content_digest(b"x = 1\n")
     before = cache.cache_key(digest, "python", ["PD101"], "cfg")

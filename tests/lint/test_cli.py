@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.cli import main
+from pdlint.cli import main
 
 BAD_STEP = """import requests
 
@@ -31,7 +31,7 @@ def handler(pd):
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "lint", *args], capture_output=True, text=True, cwd=cwd, check=False
+        [sys.executable, "-m", "pdlint", *args], capture_output=True, text=True, cwd=cwd, check=False
     )
 
 
@@ -245,13 +245,13 @@ def test_rst_files_are_walked_linted_and_fixed(tmp_path: Path) -> None:
 
 
 def test_the_console_entry_flushes_everything_and_keeps_the_status(tmp_path: Path) -> None:
-    """`pdlint` exits without interpreter teardown (`lint.cli.entry`): nothing may be lost."""
+    """`pdlint` exits without interpreter teardown (`pdlint.cli.entry`): nothing may be lost."""
     import subprocess
     import sys
 
     for i in range(200):
         (tmp_path / f"step_{i}.py").write_text(f'import requests\nrequests.get("https://x.io/{i}")\n')
-    script = "import sys; from lint.cli import entry; sys.argv[1:] = ['--no-cache', '.']; entry()"
+    script = "import sys; from pdlint.cli import entry; sys.argv[1:] = ['--no-cache', '.']; entry()"
     run = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True)
     assert run.returncode == 1
     assert run.stdout.count("PD105") == 200 and run.stdout.rstrip().endswith("Found 400 findings.")  # + PD102

@@ -6,8 +6,8 @@ import json
 import subprocess
 import sys
 
-from lint.codes import RULE_CODES
-from lint.rules import all_rules
+from pdlint.codes import RULE_CODES
+from pdlint.rules import all_rules
 
 from .clirun import pdlint
 
@@ -37,7 +37,7 @@ def test_explain_prints_the_rule_page(tmp_path, capsys) -> None:
 
 def run_stdin(source: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "lint", *args], input=source, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "pdlint", *args], input=source, capture_output=True, text=True, check=False
     )
 
 
@@ -70,7 +70,7 @@ def test_exit_zero_output_file_and_statistics(tmp_path, capsys) -> None:
 
 def test_no_color_when_piped(tmp_path) -> None:
     (tmp_path / "a.py").write_text(SECRET)
-    result = subprocess.run([sys.executable, "-m", "lint", "--no-cache", "a.py"], cwd=tmp_path,
+    result = subprocess.run([sys.executable, "-m", "pdlint", "--no-cache", "a.py"], cwd=tmp_path,
                             capture_output=True, text=True, check=False)
     assert "\x1b[" not in result.stdout
 
@@ -93,7 +93,7 @@ class _Terminal:
 
 
 def test_progress_only_on_a_terminal_with_many_files(tmp_path, monkeypatch) -> None:
-    from lint.cli import main
+    from pdlint.cli import main
 
     for i in range(320):
         (tmp_path / f"s{i:03}.py").write_text("x = 1\n")

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def pdlint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lint", "--no-cache", *args],
+    return subprocess.run([sys.executable, "-m", "pdlint", "--no-cache", *args],
                           cwd=cwd, capture_output=True, text=True, check=False)
 
 

@@ -10,12 +10,12 @@ import textwrap
 import libcst as cst
 import pytest
 
-from lint.engine import lint_snippet
-from lint.fixes import Locator
-from lint.model import dict_items
-from lint.positions import Positions
-from lint.rules import all_rules
-from lint.sources import Snippet
+from pdlint.engine import lint_snippet
+from pdlint.fixes import Locator
+from pdlint.model import dict_items
+from pdlint.positions import Positions
+from pdlint.rules import all_rules
+from pdlint.sources import Snippet
 
 RULES = all_rules()
 FIXABLE_CASES = [
@@ -54,7 +54,7 @@ def test_linting_without_fixes_never_imports_libcst(tmp_path) -> None:
     doc.write_text("```python\nimport requests\nrequests.get('https://x')\n```\n")
     script = (
         "import sys\n"
-        "from lint.cli import main\n"
+        "from pdlint.cli import main\n"
         f"status = main(['--no-cache', {str(step)!r}, {str(doc)!r}])\n"
         "assert 'libcst' not in sys.modules, 'libcst was imported'\n"
         "sys.exit(0 if status == 1 else 3)\n"

@@ -10,17 +10,17 @@ from pathlib import Path
 
 import pytest
 
-import lint
-from lint.engine import lint_text
-from lint.finding import Finding
-from lint.report import FORMATS, render_statistics
-from lint.report.github import render_github
-from lint.report.gitlab import render_gitlab
-from lint.report.json_lines import render_json_lines
-from lint.report.junit import render_junit
-from lint.report.sarif import render_sarif
-from lint.report.text import render_text
-from lint.rules import all_rules
+import pdlint
+from pdlint.engine import lint_text
+from pdlint.finding import Finding
+from pdlint.report import FORMATS, render_statistics
+from pdlint.report.github import render_github
+from pdlint.report.gitlab import render_gitlab
+from pdlint.report.json_lines import render_json_lines
+from pdlint.report.junit import render_junit
+from pdlint.report.sarif import render_sarif
+from pdlint.report.text import render_text
+from pdlint.rules import all_rules
 
 SCHEMA_PATH = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 
@@ -146,16 +146,16 @@ def test_sarif_driver_and_rules(findings) -> None:
     assert len(log["runs"]) == 1
     driver = log["runs"][0]["tool"]["driver"]
     assert driver["name"] == "pdlint"
-    assert driver["version"] == lint.__version__
+    assert driver["version"] == pdlint.__version__
     assert driver["informationUri"].startswith("https://")
     rules = driver["rules"]
     ids = [rule["id"] for rule in rules]
     assert ids == sorted(ids)
-    from lint.codes import ENGINE_CODES
+    from pdlint.codes import ENGINE_CODES
 
     assert {"PD001", "PD002", *ENGINE_CODES, *all_rules()} == set(ids)
     for rule in rules:
-        assert rule["helpUri"] == lint.DOCS_URL.format(code=rule["id"])
+        assert rule["helpUri"] == pdlint.DOCS_URL.format(code=rule["id"])
         assert URI_CHARS.match(rule["helpUri"])
         assert rule["shortDescription"]["text"]
         assert rule["fullDescription"]["text"]
@@ -385,8 +385,8 @@ def test_statistics_sorted_by_count_then_code() -> None:
 
 
 def test_engine_codes_have_descriptors_in_step_with_the_code_table() -> None:
-    from lint.codes import ALL_CODES
-    from lint.report._common import rule_catalog
+    from pdlint.codes import ALL_CODES
+    from pdlint.report._common import rule_catalog
 
     catalog = {rule.code: rule.name for rule in rule_catalog()}
     assert {code: catalog.get(code) for code in ALL_CODES if code in catalog} == {

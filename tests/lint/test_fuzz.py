@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from lint.engine import lint_text
-from lint.fixes import fix_source
-from lint.rules import all_rules
+from pdlint.engine import lint_text
+from pdlint.fixes import fix_source
+from pdlint.rules import all_rules
 
 RULES = list(all_rules().values())
 settings.register_profile(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lint import files as lint_files
+from pdlint import files as lint_files
 
 from .clirun import pdlint
 
@@ -21,7 +21,7 @@ SECRET = 'headers = {"X-API-Key": "abc123"}\n'
 
 def run(cwd: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "lint", "--no-cache", *args],
+        [sys.executable, "-m", "pdlint", "--no-cache", *args],
         cwd=cwd, capture_output=True, text=True, check=False, timeout=timeout,
     )
 
@@ -137,7 +137,7 @@ def test_fix_of_markdown_keeps_crlf(tmp_path: Path) -> None:
 
 
 def test_failed_write_leaves_the_file_intact(tmp_path: Path, monkeypatch) -> None:
-    from lint import runner
+    from pdlint import runner
 
     source = "import json, requests\nr = requests.post(u, data=json.dumps(d), timeout=5)\nr.raise_for_status()\n"
     step = tmp_path / "s.py"
@@ -147,7 +147,7 @@ def test_failed_write_leaves_the_file_intact(tmp_path: Path, monkeypatch) -> Non
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(runner.os, "replace", failing_replace)
-    from lint.rules import all_rules
+    from pdlint.rules import all_rules
 
     result = runner.lint_file(str(step), list(all_rules().values()), fix="safe")
     assert result.error is not None and "No space left on device" in result.error
@@ -156,8 +156,8 @@ def test_failed_write_leaves_the_file_intact(tmp_path: Path, monkeypatch) -> Non
 
 
 def test_long_valid_chain_is_linted_not_reported_as_syntax_error() -> None:
-    from lint.engine import lint_text
-    from lint.rules import all_rules
+    from pdlint.engine import lint_text
+    from pdlint.rules import all_rules
 
     source = "import requests\nx = " + "+".join(["'a'"] * 900) + "\nrequests.get(u)\n"
     found = [(f.code, f.line) for f in lint_text(source, "a.py", list(all_rules().values()))]

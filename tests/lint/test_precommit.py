@@ -61,7 +61,7 @@ def test_hook_manifest_is_valid() -> None:
         assert hook["types_or"] == ["python", "markdown", "rst"]
         assert hook["require_serial"] is False
     pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
-    assert 'pdlint = "lint.cli:entry"' in pyproject  # the console script the entries call
+    assert 'pdlint = "pdlint.cli:entry"' in pyproject  # the console script the entries call
 
 
 def _git(*args: str, cwd: Path) -> str:

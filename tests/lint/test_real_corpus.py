@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.files import FileError, discover
+from pdlint.files import FileError, discover
 
 
 def cpython_rejects(path: str) -> bool:
@@ -36,7 +36,7 @@ def test_site_packages(tmp_path: Path) -> None:
     assert len(files) > 1000, "expected a real corpus"
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-m", "lint", "--isolated", "--no-cache", "--jobs", "2", "--format", "json",
+        [sys.executable, "-m", "pdlint", "--isolated", "--no-cache", "--jobs", "2", "--format", "json",
          "--output-file", str(tmp_path / "report.json"), root],
         capture_output=True, text=True, check=False,
     )

@@ -6,11 +6,11 @@ import textwrap
 
 import pytest
 
-from lint.edits import Edit
-from lint.engine import lint_snippet
-from lint.finding import Finding
-from lint.rst import is_rst, rst_snippets
-from lint.rules import all_rules
+from pdlint.edits import Edit
+from pdlint.engine import lint_snippet
+from pdlint.finding import Finding
+from pdlint.rst import is_rst, rst_snippets
+from pdlint.rules import all_rules
 
 
 def rst(text: str) -> str:

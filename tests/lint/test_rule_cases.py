@@ -5,9 +5,9 @@ from __future__ import annotations
 import libcst as cst
 import pytest
 
-from lint.engine import lint_text
-from lint.fixes import fix_source
-from lint.rules import Invalid, Valid, all_rules
+from pdlint.engine import lint_text
+from pdlint.fixes import fix_source
+from pdlint.rules import Invalid, Valid, all_rules
 
 RULES = all_rules()
 VALID = [

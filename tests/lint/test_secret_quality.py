@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from lint.engine import lint_text
-from lint.rules.PD104_hardcoded_secret import HardcodedSecret
+from pdlint.engine import lint_text
+from pdlint.rules.PD104_hardcoded_secret import HardcodedSecret
 
 from .secrets_corpus import CORPUS_DIR, LABELS, Case, load_corpus, parse_corpus_file
 

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from lint.rules import all_rules
+from pdlint.rules import all_rules
 
 from .conftest import SEED_EXPECT
 
@@ -22,7 +22,7 @@ def expected_rows() -> set[tuple[int, str]]:
 
 def test_seed_document_findings_match_expectations(seed_markdown) -> None:
     run = subprocess.run(
-        [sys.executable, "-m", "lint", "--format", "json", str(seed_markdown)],
+        [sys.executable, "-m", "pdlint", "--format", "json", str(seed_markdown)],
         capture_output=True, text=True, check=False,
     )
     assert run.returncode == 1, run.stderr

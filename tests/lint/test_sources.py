@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lint.engine import lint_text
-from lint.rules import all_rules
-from lint.sources import markdown_snippets
+from pdlint.engine import lint_text
+from pdlint.rules import all_rules
+from pdlint.sources import markdown_snippets
 
 RULES = list(all_rules().values())
 SECRET = 'headers = {"X-API-Key": "abc123"}'

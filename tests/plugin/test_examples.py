@@ -74,7 +74,7 @@ def test_recording_the_workflow_cassette_again_gives_the_committed_one(pytester,
 
 def test_the_examples_are_clean_under_pdlint():
     result = subprocess.run(
-        [sys.executable, "-m", "lint", "--no-cache", "examples/steps", "examples/workflow",
+        [sys.executable, "-m", "pdlint", "--no-cache", "examples/steps", "examples/workflow",
          "examples/tests"],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip

@@ -11,7 +11,7 @@ import textwrap
 import pytest
 
 import pytest_pdhttp.pdlint  # noqa: F401
-from lint.rules import all_rules
+from pdlint.rules import all_rules
 
 # In-process pytester runs drop the modules first imported during a run; import the linter (and
 # every rule) here, so each run sees the same module objects instead of a half-fresh mix.
@@ -163,7 +163,7 @@ def test_the_cli_and_pytest_share_the_cache(project, run, pytester):
     cache_file = next((pytester.path / ".pdlint_cache").glob("findings-*.json"))
     before = json.loads(cache_file.read_text())
     cli = subprocess.run(
-        [sys.executable, "-m", "lint", "."], cwd=pytester.path, capture_output=True, text=True
+        [sys.executable, "-m", "pdlint", "."], cwd=pytester.path, capture_output=True, text=True
     )
     assert cli.returncode == 1, cli.stderr
     assert (
