@@ -10,10 +10,13 @@ from pathlib import Path
 import pytest
 import requests.adapters
 
-from . import strict, tempfiles, tmpaudit, tmpdir
-from .context import Pipedream
-from .http import HttpSettings, StrictRequestsMock
-from .markers import (
+from . import _strict as strict
+from ._tmp import audit as tmpaudit
+from ._tmp import redirect as tmpdir
+from ._tmp import tempfiles
+from ._pd.context import Pipedream
+from ._http.mock import HttpSettings, StrictRequestsMock
+from ._markers import (
     PD_KEYWORDS,
     env_items,
     http_cassette,
@@ -21,7 +24,7 @@ from .markers import (
     ini_name,
     marker_kwargs,
 )
-from .netguard import NetworkGuard
+from ._http.guard import NetworkGuard
 
 PD_CONTEXT = pytest.StashKey[Pipedream]()
 CASSETTE_DIR_INI = "pd_http_cassette_dir"
@@ -61,7 +64,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "pdlint: pdlint's check of one file (pytest --pdlint)")
     if config.getoption("pdlint", False):
-        from . import pdlint
+        from . import _pdlint as pdlint
 
         pdlint.configure(config)
     config.addinivalue_line(
@@ -139,8 +142,8 @@ def pd_http(
     recorder = path = None
     real_send = None
     if cassette is not None:
-        from . import cassette as cassettes
-        from . import redact
+        from ._http import cassette as cassettes
+        from ._http import redact
 
         def secrets() -> set[str]:
             context = node.stash.get(PD_CONTEXT, None)

@@ -12,7 +12,7 @@ from urllib.parse import quote, quote_plus
 import pytest
 import yaml
 
-from pytest_pdhttp.cassette import (
+from pytest_pdhttp._http.cassette import (
     CassetteError,
     Interaction,
     decode_body,
@@ -21,7 +21,7 @@ from pytest_pdhttp.cassette import (
     load,
     same_body,
 )
-from pytest_pdhttp.redact import REDACTED, Redactor, auth_values
+from pytest_pdhttp._http.redact import REDACTED, Redactor, auth_values
 
 AUTH_TOKEN = "pd-auth-Zq8/x+Kw3mN5vB7"  # "/" and "+" so the URL-encoded forms differ
 AUTH_SECRET = "second-auth-value-4471"

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from pytest_pdhttp import Email, Pipedream
-from pytest_pdhttp.flow import MAX_DELAY_MS
+from pytest_pdhttp._pd.flow import MAX_DELAY_MS
 
 CONTEXT_KEYS = {
     "id", "ts", "workflow_id", "workflow_name", "deployment_id", "emitter_id", "owner_id",

@@ -159,7 +159,8 @@ import pytest
 import requests
 import requests.adapters
 
-from pytest_pdhttp import DataStore, tmpaudit
+from pytest_pdhttp import DataStore
+from pytest_pdhttp._tmp import audit as tmpaudit
 
 # bound at import, before any fixture ran: the real functions
 REAL = {

@@ -9,7 +9,7 @@ import requests
 from requests_toolbelt import MultipartEncoder, MultipartEncoderMonitor
 
 from pytest_pdhttp import BrokenStream, StrictRequestsMock
-from pytest_pdhttp.recorded import BLOCKSIZE, describe_body
+from pytest_pdhttp._http.recorded import BLOCKSIZE, describe_body
 
 URL = "https://api.example.com/v1/items"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pytest_pdhttp.tmpdir import TmpMap
+from pytest_pdhttp._tmp.redirect import TmpMap
 
 REAL_LSTAT, REAL_READLINK = os.lstat, os.readlink  # bound before any test patches os
 

@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-import pytest_pdhttp.pdlint  # noqa: F401
+import pytest_pdhttp._pdlint  # noqa: F401
 from pdlint.rules import all_rules
 
 # In-process pytester runs drop the modules first imported during a run; import the linter (and

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from .http import HttpSettings
+from ._http.mock import HttpSettings
 
 PD_KEYWORDS = ("inputs", "steps", "event", "env")
 HTTP_SETTINGS = tuple(f.name for f in dataclasses.fields(HttpSettings))

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Union
 
-from ._json import json_copy
+from .._json import json_copy
 from .datastore import DataStore
 from .flow import Flow
 from .loader import find_handler, load_step

@@ -6,7 +6,7 @@ import json
 from collections.abc import ItemsView, KeysView, Mapping
 from typing import Any
 
-from ._json import json_copy
+from .._json import json_copy
 
 _NODE_ONLY = ("has", "delete", "entries", "setTtl")
 _MISSING = object()

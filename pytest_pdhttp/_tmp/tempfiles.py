@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from .tmpdir import FAKE_ROOT, TmpMap, show_name
+from .redirect import FAKE_ROOT, TmpMap, show_name
 
 
 def install(tmp_map: TmpMap, monkeypatch: pytest.MonkeyPatch) -> None:

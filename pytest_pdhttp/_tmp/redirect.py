@@ -48,7 +48,7 @@ def never_moved(basetemp: Path, rootdir: Path) -> list[Path]:
     tracebacks can still read its source)."""
     prefixes = {sys.prefix, sys.base_prefix, sys.exec_prefix}
     pytest_of = [p for p in basetemp.parents if p.name.startswith("pytest-of-")]
-    code = {Path(__file__).resolve().parent.parent}
+    code = {Path(__file__).resolve().parents[2]}  # where pytest_pdhttp itself is imported from
     code.update(Path(entry) for entry in sys.path if entry and os.path.isdir(entry))
     return [basetemp, *pytest_of, rootdir, *(Path(p) for p in prefixes), *sorted(code)]
 

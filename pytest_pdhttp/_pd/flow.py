@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._json import json_copy
+from .._json import json_copy
 from .results import FlowCall
 
 MAX_DELAY_MS = 365 * 24 * 60 * 60 * 1000

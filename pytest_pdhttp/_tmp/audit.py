@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from .tmpdir import TmpMap
+from .redirect import TmpMap
 
 # audit event -> positions of its path arguments
 _EVENTS = {

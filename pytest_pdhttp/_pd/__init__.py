@@ -1,0 +1,1 @@
+"""The `pd` fixture: the fake step context, step loading, workflows, data stores."""

@@ -1,0 +1,1 @@
+"""The `pd_tmp` fixture: every way to `/tmp` redirected into a per-test directory, and the audit."""
