@@ -1,30 +1,98 @@
-"""Problems a fixture saw during a test (even ones the code swallowed), reported as its failure."""
+"""Problems a fixture saw during a test (even ones the code swallowed), each reported once.
+
+A test that passed fails with them. A test that failed keeps its own error, and gets the problems
+its error does not already show (the exceptions the plugin raised into the code and that are in
+the error's chain are shown by pytest already), as a note under it (Python 3.11+) or as a section
+of its report (Python 3.10).
+"""
 
 from __future__ import annotations
 
-from typing import Protocol
+import sys
+from collections.abc import Callable
+from typing import NoReturn, Protocol
 
 import pytest
 
+Shown = Callable[[BaseException], bool]
+
 
 class Check(Protocol):
-    def problems(self, *, test_failed: bool) -> list[str]:
-        """New problems since the last call; ``test_failed`` skips those a failure explains."""
+    def problems(self, *, test_failed: bool, shown: Shown | None = None) -> list[str]:
+        """New problems since the last call. ``test_failed`` skips those a failure explains;
+        ``shown(exc)`` is true for an exception the failure's own traceback shows already."""
 
 
 _CHECKS = pytest.StashKey[list[Check]]()
+_SECTION = pytest.StashKey[str]()
+SECTION_TITLE = "pytest-pdhttp"
 
 
 def register(node: pytest.Item, check: Check) -> None:
     node.stash.setdefault(_CHECKS, []).append(check)
 
 
-def collect(node: pytest.Item, *, test_failed: bool) -> list[str]:
+def collect(node: pytest.Item, *, failure: BaseException | None = None) -> list[str]:
+    """Every check's new problems; with ``failure``, only what that failure does not say."""
+    in_chain = _chain(failure)
+    test_failed = failure is not None
     return [
-        p for check in node.stash.get(_CHECKS, []) for p in check.problems(test_failed=test_failed)
+        problem
+        for check in node.stash.get(_CHECKS, [])
+        for problem in check.problems(test_failed=test_failed, shown=lambda e: id(e) in in_chain)
     ]
 
 
 def fail_if_any(problems: list[str]) -> None:
     if problems:
-        pytest.fail("\n\n".join(problems), pytrace=False)
+        fail("\n\n".join(problems))
+
+
+def fail(message: str) -> NoReturn:
+    """Fail the test with ``message`` alone: no traceback of the plugin, no chained exception."""
+    __tracebackhide__ = True
+    raise pytest.fail.Exception(message, pytrace=False) from None
+
+
+def note(node: pytest.Item, failure: BaseException, problems: list[str]) -> None:
+    """Show ``problems`` with the test's own failure, once."""
+    if not problems:
+        return
+    text = "\n\n".join(problems)
+    if sys.version_info >= (3, 11):
+        failure.add_note(text)
+    else:  # no notes: the report gets a section after the traceback (see report_section)
+        node.stash[_SECTION] = text
+
+
+def report_section(node: pytest.Item, report: pytest.TestReport) -> None:
+    """Python 3.10: add the noted problems to the failure's report, after its traceback."""
+    text = node.stash.get(_SECTION, None)
+    if text is None or report.when != "call" or not report.failed:
+        return
+    del node.stash[_SECTION]
+    longrepr = report.longrepr
+    if hasattr(longrepr, "addsection"):
+        longrepr.addsection(SECTION_TITLE, text)
+    else:
+        report.sections.append((SECTION_TITLE, text))
+
+
+def _chain(failure: BaseException | None) -> set[int]:
+    """Ids of the exceptions pytest shows for ``failure``: causes, unsuppressed contexts, and
+    the members of exception groups."""
+    seen: set[int] = set()
+    todo = [failure] if failure is not None else []
+    while todo:
+        exc = todo.pop()
+        if id(exc) in seen:
+            continue
+        seen.add(id(exc))
+        if exc.__cause__ is not None:
+            todo.append(exc.__cause__)
+        elif exc.__context__ is not None and not exc.__suppress_context__:
+            todo.append(exc.__context__)
+        members = getattr(exc, "exceptions", None)
+        if isinstance(members, (list, tuple)):
+            todo.extend(m for m in members if isinstance(m, BaseException))
+    return seen

@@ -85,16 +85,20 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
     try:
         result = yield
     except BaseException as exc:
-        problems = strict.collect(item, test_failed=True)
-        if problems and not isinstance(exc, pytest.skip.Exception):
-            text = "\n\n".join(problems)
-            if hasattr(exc, "add_note"):
-                exc.add_note(text)
-            else:  # Python 3.10
-                item.add_report_section("call", "pytest-pdhttp", text)
+        if isinstance(exc, Exception) or type(exc) is pytest.fail.Exception:
+            strict.note(item, exc, strict.collect(item, failure=exc))
         raise
-    strict.fail_if_any(strict.collect(item, test_failed=False))
+    strict.fail_if_any(strict.collect(item))
     return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    strict.report_section(item, report)
+    return report
 
 
 @pytest.fixture
@@ -115,28 +119,42 @@ def pd_tmp(
     strict.fail_if_any(watch.problems(test_failed=True))
 
 
-@pytest.fixture
-def _pd_network_guard(request: pytest.FixtureRequest) -> Iterator[NetworkGuard]:
-    """Refuse real (non-loopback) connections while ``pd`` or ``pd_http`` is active."""
-    settings = http_settings(request.node)
+_GUARD = pytest.StashKey[NetworkGuard]()
+
+
+def network_guard(request: pytest.FixtureRequest) -> NetworkGuard:
+    """The test's one guard refusing real (non-loopback) connections, shared by ``pd`` and
+    ``pd_http``; it is removed with the fixture that installed it (not a fixture itself, so
+    ``pytest --fixtures`` lists only the three public fixtures)."""
+    node = request.node
+    guard = node.stash.get(_GUARD, None)
+    if guard is not None:
+        return guard
+    settings = http_settings(node)
     guard = NetworkGuard(lambda: settings.allow_network)
-    strict.register(request.node, guard)
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        guard.install(monkeypatch)
-        yield guard
-    strict.fail_if_any(guard.problems(test_failed=True))
+    strict.register(node, guard)
+    monkeypatch = pytest.MonkeyPatch()
+    guard.install(monkeypatch)
+    node.stash[_GUARD] = guard
+
+    def remove() -> None:
+        monkeypatch.undo()
+        del node.stash[_GUARD]
+        strict.fail_if_any(guard.problems(test_failed=True))
+
+    request.addfinalizer(remove)
+    return guard
 
 
 @pytest.fixture
-def pd_http(
-    request: pytest.FixtureRequest, _pd_network_guard: NetworkGuard
-) -> Iterator[StrictRequestsMock]:
+def pd_http(request: pytest.FixtureRequest) -> Iterator[StrictRequestsMock]:
     """A started, strict ``responses.RequestsMock``; real network access is refused.
 
     With ``@pytest.mark.pd_http(cassette="name")`` it answers from that cassette; with
     ``--pd-record`` too, it lets such a test reach the network and writes the cassette.
     """
     node = request.node
+    guard = network_guard(request)
     cassette = http_cassette(node)
     recording = cassette is not None and bool(request.config.getoption("pd_record"))
     recorder = path = None
@@ -153,12 +171,12 @@ def pd_http(
             path = cassettes.locate(cassette_directory(node), cassette, recording=recording)
             interactions = [] if recording else cassettes.load(path)
         except cassettes.CassetteError as exc:
-            pytest.fail(str(exc), pytrace=False)
+            strict.fail(str(exc))
         if recording:
             recorder = cassettes.Recorder(secrets)
             real_send = recorder.wrap(requests.adapters.HTTPAdapter.send)
     mock = StrictRequestsMock(http_settings(node), real_adapter_send=real_send)
-    _pd_network_guard.allowed = lambda: mock.allow_network or recording
+    guard.allowed = lambda: mock.allow_network or recording
     if recording:
         mock.add_passthru(re.compile(r".*"))
     elif cassette is not None:
@@ -201,13 +219,13 @@ def _shown(path: Path | None, rootpath: Path) -> str:
 def pd(
     request: pytest.FixtureRequest,
     pd_tmp: Path,
-    _pd_network_guard: NetworkGuard,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Pipedream:
     """The fake step context; relative step paths given to ``pd.run`` start at the test file.
 
     The test stays offline: real (non-loopback) connections are refused, as under ``pd_http``.
     """
+    network_guard(request)
     options = marker_kwargs(request.node, "pd", PD_KEYWORDS)
     for name, value in env_items(options.pop("env", {})):
         if value is None:

@@ -25,7 +25,7 @@ class NetworkGuard:
 
     def __init__(self, allowed: Callable[[], bool]) -> None:
         self.allowed = allowed
-        self.blocked: list[str] = []
+        self.blocked: list[tuple[str, NetworkBlockedError]] = []
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         guard = self
@@ -33,18 +33,22 @@ class NetworkGuard:
         real_sendto, real_getaddrinfo = socket.socket.sendto, socket.getaddrinfo
 
         def connect(sock: socket.socket, address: Any) -> None:
+            __tracebackhide__ = True
             guard.check(sock.family, address, "connect to")
             return real_connect(sock, address)
 
         def connect_ex(sock: socket.socket, address: Any) -> int:
+            __tracebackhide__ = True
             guard.check(sock.family, address, "connect to")
             return real_connect_ex(sock, address)
 
         def sendto(sock: socket.socket, data: Any, *flags_and_address: Any) -> int:
+            __tracebackhide__ = True
             guard.check(sock.family, flags_and_address[-1], "send to")
             return real_sendto(sock, data, *flags_and_address)
 
         def getaddrinfo(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+            __tracebackhide__ = True
             if not _needs_no_dns(host):
                 guard.block(f"DNS lookup of {host!r}")
             return real_getaddrinfo(host, port, *args, **kwargs)
@@ -55,20 +59,27 @@ class NetworkGuard:
         monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
 
     def check(self, family: int, address: Any, action: str) -> None:
+        __tracebackhide__ = True
         if family in (socket.AF_INET, socket.AF_INET6) and not _is_loopback(address[0]):
             self.block(f"{action} {address[0]}:{address[1]}")
 
     def block(self, what: str) -> None:
+        __tracebackhide__ = True
         if self.allowed():
             return
-        self.blocked.append(what)
-        raise NetworkBlockedError(
+        error = NetworkBlockedError(
             f"pd_http blocked real network access: {what}. Register a response with "
             "pd_http.add(...), or allow it with @pytest.mark.pd_http(allow_network=True)"
         )
+        self.blocked.append((what, error))
+        raise error
 
-    def problems(self, *, test_failed: bool) -> list[str]:
-        blocked, self.blocked = self.blocked, []
+    def problems(
+        self, *, test_failed: bool, shown: Callable[[BaseException], bool] | None = None
+    ) -> list[str]:
+        """Blocked attempts not reported yet, except those the test's failure shows already."""
+        blocked = [what for what, error in self.blocked if shown is None or not shown(error)]
+        self.blocked = []
         if not blocked:
             return []
         lines = "\n".join(f"  {b}" for b in blocked)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partialmethod
 from typing import Any
@@ -41,7 +42,7 @@ class StrictRequestsMock(responses.RequestsMock):
         self.allow_network = settings.allow_network
         self.requests: list[RecordedRequest] = []
         self.unmatched: list[str] = []
-        self._reported_unmatched = 0
+        self._unreported: list[tuple[str, BaseException | None]] = []
         self._misses: dict[int, str] = {}
 
     def add(
@@ -69,6 +70,7 @@ class StrictRequestsMock(responses.RequestsMock):
     put = partialmethod(add, responses.PUT)
 
     def _on_request(self, adapter: Any, request: requests.PreparedRequest, **kwargs: Any) -> Any:
+        __tracebackhide__ = True
         request.body = drain(request.body)
         self.requests.append(RecordedRequest.from_prepared(request))
         try:
@@ -77,7 +79,9 @@ class StrictRequestsMock(responses.RequestsMock):
             message = self._misses.pop(id(request), None)
             if message is None:
                 raise
-            raise requests.ConnectionError(message, request=request) from None
+            error = requests.ConnectionError(message, request=request)
+            self._unreported.append((message, error))
+            raise error from None
 
     def _find_match(self, request: requests.PreparedRequest) -> Any:
         match, reasons = super()._find_match(request)
@@ -110,10 +114,12 @@ class StrictRequestsMock(responses.RequestsMock):
             )
         return "\n".join(lines)
 
-    def problems(self, *, test_failed: bool) -> list[str]:
+    def problems(
+        self, *, test_failed: bool, shown: Callable[[BaseException], bool] | None = None
+    ) -> list[str]:
         found = []
-        new = self.unmatched[self._reported_unmatched :]
-        self._reported_unmatched = len(self.unmatched)
+        new = [m for m, error in self._unreported if shown is None or not shown(error)]
+        self._unreported = []
         if new and self.assert_all_requests_were_expected:
             found.append(
                 "\n\n".join(new)

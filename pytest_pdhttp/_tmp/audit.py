@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -33,27 +33,38 @@ class RealTmpWatch:
 
     def __init__(self, tmp_map: TmpMap) -> None:
         self.tmp_map = tmp_map
-        self.touched: list[str] = []
-        self._reported = 0
+        self.touched: list[tuple[str, RealTmpAccessError]] = []
 
-    def problems(self, *, test_failed: bool) -> list[str]:
-        new, self._reported = self.touched[self._reported :], len(self.touched)
+    def problems(
+        self, *, test_failed: bool, shown: Callable[[BaseException], bool] | None = None
+    ) -> list[str]:
+        """Accesses not reported yet, except those the test's failure shows already."""
+        new = [what for what, error in self.touched if shown is None or not shown(error)]
+        self.touched = []
         if not new:
             return []
         lines = "\n".join(f"  {t}" for t in new)
         return [
-            "pd_tmp: the code under test touched the real /tmp, outside the per-test directory:\n"
-            f"{lines}\n"
-            f"Only Python's file APIs are redirected into {self.tmp_map.real}; this call got past "
-            "them (see docs/fixtures/pd_tmp.md for what is covered)."
+            "pd_tmp: the code under test touched the real /tmp, outside the per-test directory "
+            f"(it fails the test even if the error was caught):\n{lines}\n{self._why()}"
         ]
 
+    def _why(self) -> str:
+        return (
+            f"Python's file APIs are redirected into {self.tmp_map.real}; this call got past them "
+            "(see docs/fixtures/pd_tmp.md for what is covered)."
+        )
+
     def check(self, event: str, args: tuple[Any, ...]) -> None:
+        __tracebackhide__ = True
         for position in _EVENTS[event]:
             if position < len(args) and self._leaks(args[position]):
                 touched = f"{event}({os.fspath(args[position])!r})"
-                self.touched.append(touched)
-                raise RealTmpAccessError(f"pd_tmp: blocked access to the real /tmp: {touched}")
+                error = RealTmpAccessError(
+                    f"pd_tmp: blocked access to the real /tmp: {touched}. {self._why()}"
+                )
+                self.touched.append((touched, error))
+                raise error
 
     def _leaks(self, path: Any) -> bool:
         if path is None or isinstance(path, int):
@@ -80,5 +91,6 @@ def watching(watch: RealTmpWatch) -> Iterator[RealTmpWatch]:
 
 
 def _audit(event: str, args: tuple[Any, ...]) -> None:
+    __tracebackhide__ = True
     if _watches and event in _EVENTS:
         _watches[-1].check(event, args)

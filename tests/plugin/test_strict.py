@@ -279,3 +279,106 @@ def test_ini_options_are_registered(pytester, run):
     run("--help").stdout.fnmatch_lines(
         ["*pd_http_assert_all_requests_are_fired (bool)*", "*pd_http_allow_network (bool)*"]
     )
+
+
+# --- one failure, one message -------------------------------------------------------------------
+
+
+def said(result: pytest.RunResult, text: str) -> int:
+    """How often the report says ``text`` (the short summary, which repeats the first line of
+    every failure by design, is turned off with -rN)."""
+    return result.stdout.str().count(text)
+
+
+def test_an_unmatched_request_the_code_did_not_catch_is_said_once(suite, run):
+    suite(
+        """
+        def test_unmatched(pd_http):
+            pd_http.get(URL)
+            requests.post(URL, json={"a": 1}, timeout=5)
+        """
+    )
+    result = run("-rN")
+    result.assert_outcomes(failed=1)
+    assert said(result, "no registered response matches POST") == 1
+    assert said(result, "GET https://api.example.com/v1/items: Method does not match") == 1
+    result.stdout.no_fnmatch_line("*pytest_pdhttp*mock.py*")  # the plugin's frames are hidden
+
+
+def test_a_blocked_connection_the_code_did_not_catch_is_not_repeated_as_a_note(suite, run):
+    suite(
+        """
+        def test_network(pd):
+            requests.get("https://api.example.com/v1/items", timeout=5)
+        """
+    )
+    result = run("-rN")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*pd_http blocked real network access: DNS lookup*"])
+    assert said(result, "tried to reach the real network") == 0
+    result.stdout.no_fnmatch_line("*pytest_pdhttp*guard.py*")
+
+
+def test_a_real_tmp_access_the_code_did_not_catch_is_said_once(pytester, run):
+    pytester.makepyfile(
+        """
+        import _io
+
+        def test_leak(pd_tmp):
+            _io.FileIO("/tmp/pdtmp-said-once.txt", "w")
+        """
+    )
+    result = run("-rN")
+    result.assert_outcomes(failed=1)
+    assert said(result, "open('/tmp/pdtmp-said-once.txt')") == 1
+    result.stdout.fnmatch_lines(["*RealTmpAccessError: pd_tmp: blocked access to the real /tmp*"])
+    result.stdout.no_fnmatch_line("*pytest_pdhttp*audit.py*")
+
+
+def test_a_swallowed_problem_is_noted_once_under_another_failure(suite, run):
+    suite(
+        """
+        def test_fails(pd_http):
+            pd_http.get(URL)
+            try:
+                requests.get(URL + "/1", timeout=5)
+            except requests.ConnectionError:
+                pass
+            requests.get(URL, timeout=5)
+            assert False, "the step's own failure"
+        """
+    )
+    result = run("-rN")
+    result.assert_outcomes(failed=1)
+    assert said(result, "no registered response matches GET https://api.example.com/v1/items/1") == 1
+    assert said(result, "the step's own failure") >= 1
+
+
+def test_a_missing_cassette_is_one_error_without_chained_repeats(suite, run):
+    suite(
+        """
+        @pytest.mark.pd_http(cassette="nowhere")
+        def test_replay(pd_http):
+            pass
+        """
+    )
+    result = run("-rN")
+    result.assert_outcomes(errors=1)
+    assert said(result, "cassette 'nowhere' not found") == 1
+    result.stdout.no_fnmatch_line("*During handling of the above exception*")
+
+
+def test_an_error_the_step_raises_from_a_caught_plugin_error_shows_it_in_the_chain_only(suite, run):
+    suite(
+        """
+        def test_wrapped(pd_http):
+            try:
+                requests.get(URL, timeout=5)
+            except requests.ConnectionError as exc:
+                raise RuntimeError("sync failed") from exc
+        """
+    )
+    result = run("-rN")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*RuntimeError: sync failed*"])
+    assert said(result, "no registered response matches GET") == 1
