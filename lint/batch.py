@@ -10,33 +10,42 @@ from typing import Callable, Iterable
 
 from .cache import Cache, cache_key, content_digest
 from .codes import RULE_CODES
-from .config import Config, ConfigFinder, with_overrides
+from .config import ConfigFinder, Options, with_overrides
 from .files import FileError, discover, read_bytes, regular_file_stat
 from .finding import Finding
+from .flags import NO_FLAGS, Flags
 from .result import FileResult, FixMode
 from .sources import is_document, is_markdown
 
 # Below this many files to lint, worker processes cost more than they save.
 PARALLEL_THRESHOLD = 16
+# Progress is shown on a terminal only for runs linting more files than this.
+PROGRESS_THRESHOLD = 300
 
 
 @dataclass
 class Job:
     path: str
     codes: tuple[str, ...]
-    settings: dict[str, object]
-    cache_context: str  # the configuration and flags that decide findings, for the cache key
+    options: Options
+    flags: Flags
+    cache_context: str  # the options and flags that decide findings, for the cache key
 
 
 def plan(
-    paths: list[str], finder: ConfigFinder, overrides: dict[str, object]
+    paths: list[str],
+    finder: ConfigFinder,
+    overrides: dict[str, object] | None = None,
+    flags: Flags = NO_FLAGS,
 ) -> Iterable[Job | FileError]:
-    """One job per file to lint, with the configuration that applies to it."""
+    """One job per file to lint, with the options that apply to it (the config file's, with the
+    command line's `overrides`, see `pdlint.config.with_overrides`)."""
     # Many files share a directory and one config file governs many directories: look the
     # config up once per directory and apply the overrides once per config.
-    by_directory: dict[str, Config] = {}
-    prepared: dict[int, tuple[Config, dict[str, object], str]] = {}
+    by_directory: dict[str, Options] = {}
+    prepared: dict[int, tuple[Options, str]] = {}
     all_codes = list(RULE_CODES)
+    keyed_flags = f"edits={flags.edits},fingerprints={flags.fingerprints}"
     for item in discover(paths):
         if isinstance(item, FileError):
             yield item
@@ -47,18 +56,12 @@ def plan(
             found = by_directory[directory] = finder.for_path(item)
         entry = prepared.get(id(found))
         if entry is None:
-            config = with_overrides(found, **overrides)
-            settings = config.settings()
-            settings.update(overrides.get("settings") or {})
-            flags = ",".join(f"{name}={settings.get(name)!r}" for name in _KEYED_SETTINGS)
-            entry = prepared[id(found)] = (config, settings, config.fingerprint() + flags)
-        config, settings, context = entry
-        if config.is_excluded(item) or (not config.markdown and is_document(item)):
+            options = with_overrides(found, **(overrides or {}))
+            entry = prepared[id(found)] = (options, options.fingerprint() + keyed_flags)
+        options, context = entry
+        if not options.lints(item):
             continue
-        yield Job(item, tuple(config.codes_for(item, all_codes)), settings, context)
-
-
-_KEYED_SETTINGS = ("edits", "report-unused-suppressions", "timeout-default", "allow-bare-noqa")
+        yield Job(item, tuple(options.codes_for(item, all_codes)), options, flags, context)
 
 
 def _job_key(job: Job, digest: str) -> str:
@@ -66,7 +69,8 @@ def _job_key(job: Job, digest: str) -> str:
     return cache_key(digest, kind, job.codes, job.cache_context)
 
 
-def _rules_for(codes: tuple[str, ...]):
+def rules_for(codes: tuple[str, ...] | list[str]):
+    """The rule classes of these codes (unknown codes, such as engine codes, left out)."""
     from .rules import all_rules
 
     registry = all_rules()
@@ -74,9 +78,9 @@ def _rules_for(codes: tuple[str, ...]):
 
 
 def _lint_job(job: Job, data: bytes, fix: FixMode | None, write: bool) -> FileResult:
-    from .runner import lint_bytes  # imports libcst: only when something must really be linted
+    from .runner import lint_bytes
 
-    result = lint_bytes(data, job.path, _rules_for(job.codes), job.settings, fix, write)
+    result = lint_bytes(data, job.path, rules_for(job.codes), job.options, job.flags, fix, write)
     result.findings = [finding.detached() for finding in result.findings]
     return result
 
@@ -183,9 +187,14 @@ def _worker_count(jobs: int | None, files: int) -> int:
 
 def default_cache_root(finder: ConfigFinder, paths: list[str]) -> str:
     """Beside the configuration file that applies to the first path, else the working directory."""
-    config: Config = finder.for_path(paths[0] if paths else ".")
-    if config.source is not None:
-        return os.path.dirname(os.path.abspath(config.source))
+    return cache_root(finder.for_path(paths[0] if paths else "."))
+
+
+def cache_root(options: Options) -> str:
+    """Where `.pdlint_cache/` goes for files under `options`: beside their config file, else the
+    working directory."""
+    if options.source is not None:
+        return os.path.dirname(os.path.abspath(options.source))
     return os.getcwd()
 
 
@@ -193,6 +202,8 @@ def stderr_progress(stream=None) -> Callable[[int, int], None]:
     stream = stream or sys.stderr
 
     def show(done: int, total: int) -> None:
+        if total <= PROGRESS_THRESHOLD:
+            return
         if done == total or done % 25 == 0:
             stream.write(f"\rpdlint: {done}/{total} files")
             if done == total:

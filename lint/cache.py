@@ -26,9 +26,10 @@ except ImportError:  # pragma: no cover - other Python implementations
 CACHE_DIRECTORY = ".pdlint_cache"
 MAX_ENTRIES = 50_000
 RACY_SECONDS = 2.0
-FORMAT = 2
+FORMAT = 3
 
-Row = list[Any]  # line, column, code, name, message, fixable, edit (dict or None), fingerprint
+Row = list[Any]  # line, column, code, name, message, fixable, edit (dict or None), fingerprint,
+# end line, end column
 
 _code_signature: str | None = None
 

@@ -120,60 +120,38 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _lint_command(args: argparse.Namespace) -> int:
-    from .batch import Job, default_cache_root, plan, run, stderr_progress
-    from .cache import Cache
-    from .config import ConfigError, ConfigFinder
-    from .files import FileError
-    from .result import FileResult
+    from .api import lint_paths
+    from .batch import stderr_progress
+    from .config import ConfigError
 
-    try:
-        finder = ConfigFinder(args.config, args.isolated)
-    except ConfigError as error:
-        raise UsageError(str(error)) from None
-    settings: dict[str, object] = {"fingerprints": True}
-    if args.format in EDIT_FORMATS:
-        settings["edits"] = True
-    if args.report_unused_suppressions:
-        settings["report-unused-suppressions"] = True
-    overrides = {
-        "select": args.select, "ignore": args.ignore, "extend_select": args.extend_select,
-        "settings": settings,
-    }
     fix_mode = ("unsafe" if args.unsafe_fixes else "safe") if (args.fix or args.diff) else None
-
     if args.paths == ["-"]:
-        return _stdin_command(args, finder, overrides, fix_mode)
+        return _stdin_command(args, fix_mode)
 
     try:
-        items = list(plan(args.paths, finder, overrides))
+        report = lint_paths(
+            args.paths,
+            config=args.config,
+            isolated=args.isolated,
+            select=args.select,
+            extend_select=args.extend_select,
+            ignore=args.ignore,
+            report_unused_suppressions=args.report_unused_suppressions,
+            fix=fix_mode,
+            write=not args.diff,
+            edits=args.format in EDIT_FORMATS,
+            fingerprints=True,
+            jobs=args.jobs,
+            cache=not args.no_cache,
+            progress=stderr_progress() if sys.stderr.isatty() else None,
+        )
     except ConfigError as error:
         raise UsageError(str(error)) from None
-    cache = None
-    if not args.no_cache:
-        cache = Cache(default_cache_root(finder, args.paths))
-    files = sum(1 for item in items if isinstance(item, Job))
-    progress = stderr_progress() if sys.stderr.isatty() and files > 300 else None
-    results = run(items, fix_mode, write=not args.diff, jobs=args.jobs, cache=cache, progress=progress)
-    if cache is not None:
-        cache.save()
-
-    findings, diffs, linted = [], [], []
-    errors = fixed = 0
-    for result in results:
-        if isinstance(result, FileError):
-            print(f"pdlint: error: {result}", file=sys.stderr)
-            errors += 1
-            continue
-        assert isinstance(result, FileResult)
-        linted.append(result.path)
-        if result.error is not None:
-            print(f"pdlint: error: {result.error}", file=sys.stderr)
-            errors += 1
-        fixed += result.fixed
-        if result.diff:
-            diffs.append(result.diff)
-        findings.extend(result.findings)
-    findings.sort()
+    for error in report.errors:
+        print(f"pdlint: error: {error}", file=sys.stderr)
+    errors = len(report.errors)
+    findings, fixed, diffs = report.findings, report.fixed, report.diffs
+    linted = [result.path for result in report.files]
 
     if args.write_baseline or args.baseline:
         from . import baseline as baseline_file
@@ -243,38 +221,40 @@ def _render(name: str, findings: list, files: list[str], color: bool) -> str:
     return renderer(findings, **{k: v for k, v in options.items() if k in accepted})
 
 
-def _stdin_command(args, finder, overrides, fix_mode) -> int:
-    from .batch import _rules_for
+def _stdin_command(args: argparse.Namespace, fix_mode: str | None) -> int:
+    from .api import fix_source, options_for
+    from .batch import rules_for
     from .config import ConfigError, with_overrides
-    from .runner import fix_text, lint_bytes
+    from .files import DecodeError, decode
+    from .runner import lint_bytes
     from .sources import is_document
-    from .codes import RULE_CODES
 
     name = args.stdin_filename or "-"
     try:
-        config = with_overrides(finder.for_path(name if name != "-" else "."), **overrides)
+        options = with_overrides(
+            options_for(name if name != "-" else "stdin.py", config=args.config, isolated=args.isolated),
+            select=args.select, ignore=args.ignore, extend_select=args.extend_select,
+            report_unused_suppressions=args.report_unused_suppressions or None,
+        )
     except ConfigError as error:
         raise UsageError(str(error)) from None
-    settings = config.settings()
-    settings.update(overrides["settings"])
-    rules = _rules_for(tuple(config.codes_for(name, list(RULE_CODES))))
     data = sys.stdin.buffer.read()
     if fix_mode is not None:
-        from .files import DecodeError, decode
-
         try:
             source = decode(data, python=not is_document(name))
         except DecodeError:
             sys.stdout.buffer.write(data)
             return EXIT_FINDINGS
-        fixed_text, _ = fix_text(source.text, name, rules, settings, fix_mode == "unsafe")
-        sys.stdout.write(fixed_text)
-        remaining = lint_bytes(fixed_text.encode(), name, rules, settings).findings
+        result = fix_source(source.text, name, options, unsafe=fix_mode == "unsafe")
+        sys.stdout.write(result.text)
         from .report.text import render_text
 
-        sys.stderr.write(render_text(remaining))
-        return EXIT_FINDINGS if remaining and not args.exit_zero else EXIT_CLEAN
-    result = lint_bytes(data, name, rules, settings)
+        sys.stderr.write(render_text(result.remaining))
+        return EXIT_FINDINGS if result.remaining and not args.exit_zero else EXIT_CLEAN
+    from .flags import Flags
+
+    flags = Flags(edits=args.format in EDIT_FORMATS, fingerprints=True)
+    result = lint_bytes(data, name, rules_for(options.codes_for(name)), options, flags)
     _write_report(args, result.findings, 0, [name])
     return EXIT_FINDINGS if result.findings and not args.exit_zero else EXIT_CLEAN
 

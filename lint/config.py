@@ -1,4 +1,9 @@
-"""`[tool.pdlint]` in pyproject.toml (or pdlint.toml): discovery, validation, per-file settings."""
+"""`[tool.pdlint]` in pyproject.toml (or pdlint.toml): discovery, validation, per-file settings.
+
+`Options` is the user's configuration, typed and frozen: what the file says, with the command
+line's `--select`/`--ignore`/... applied over it (`with_overrides`). What the engine is asked to
+produce besides findings (text edits, fingerprints, fixes) is not configuration: see
+`pdlint.engine.Flags`."""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import fnmatch
 import json
 import os
 import re
+import stat as stat_module
 import sys
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -23,7 +29,9 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True)
-class Config:
+class Options:
+    """The `[tool.pdlint]` keys (dashes become underscores) and where they were read from."""
+
     select: tuple[str, ...] | None = None  # None: every rule
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
@@ -31,14 +39,19 @@ class Config:
     exclude: tuple[str, ...] | None = None  # None: the default skipped directories
     extend_exclude: tuple[str, ...] = ()
     markdown: bool = True
-    timeout_default: int = DEFAULT_TIMEOUT
+    timeout_default: int | float = DEFAULT_TIMEOUT
     secrets_allowlist: tuple[str, ...] = ()
     allow_bare_noqa: bool = False
+    report_unused_suppressions: bool = False
     source: str | None = None  # the file it was read from
     root: str = field(default_factory=os.getcwd)  # relative globs are relative to this
 
-    def codes_for(self, path: str, all_codes: list[str]) -> list[str]:
-        """The rule codes enabled for `path`."""
+    def codes_for(self, path: str, all_codes: list[str] | None = None) -> list[str]:
+        """The rule codes enabled for `path` (per-file-ignores applied)."""
+        if all_codes is None:
+            from .codes import RULE_CODES
+
+            all_codes = list(RULE_CODES)
         enabled = _enabled(tuple(all_codes), self.select, self.extend_select, self.ignore)
         if not self.per_file_ignores:
             return list(enabled)
@@ -64,17 +77,40 @@ class Config:
         relative = self.relative(path)
         return any(_glob_matches(relative, pattern) for pattern in patterns)
 
-    def settings(self) -> dict[str, object]:
-        return {
-            "timeout-default": self.timeout_default,
-            "secrets-allowlist": [re.compile(p) for p in self.secrets_allowlist],
-            "allow-bare-noqa": self.allow_bare_noqa,
-        }
+    def for_path(self, path: str) -> "Options":
+        """These options as they apply to `path`: its per-file-ignores folded into `ignore`."""
+        if not self.per_file_ignores:
+            return self
+        relative = self.relative(path)
+        extra = [
+            code for pattern, codes in self.per_file_ignores if _glob_matches(relative, pattern)
+            for code in codes
+        ]
+        return replace(self, ignore=(*self.ignore, *extra), per_file_ignores=())
+
+    def lints(self, path: str) -> bool:
+        """Would pdlint lint `path` under these options (not excluded; a document only with
+        `markdown = true`)?"""
+        from .sources import is_document
+
+        return not self.is_excluded(path) and (self.markdown or not is_document(path))
+
+    @property
+    def secret_patterns(self) -> tuple[re.Pattern[str], ...]:
+        """`secrets_allowlist`, compiled once."""
+        compiled = self.__dict__.get("_secret_patterns")
+        if compiled is None:
+            compiled = tuple(re.compile(pattern) for pattern in self.secrets_allowlist)
+            object.__setattr__(self, "_secret_patterns", compiled)
+        return compiled
 
     def fingerprint(self) -> str:
-        """Changes whenever a setting that affects findings changes (part of the cache key, which
-        is hashed)."""
-        return json.dumps([self.timeout_default, self.secrets_allowlist, self.allow_bare_noqa, self.markdown])
+        """Changes whenever an option that decides a file's findings (other than which rules run,
+        which the cache keys on its own) changes: part of the cache key."""
+        return json.dumps([
+            self.timeout_default, self.secrets_allowlist, self.allow_bare_noqa, self.markdown,
+            self.report_unused_suppressions,
+        ])
 
 
 @lru_cache(maxsize=64)
@@ -118,6 +154,7 @@ _KEYS = {
     "timeout-default": "a positive number of seconds",
     "secrets-allowlist": "a list of regular expressions",
     "allow-bare-noqa": "true or false",
+    "report-unused-suppressions": "true or false",
 }
 
 
@@ -139,7 +176,7 @@ def _code_list(source: str, key: str, value: Any) -> tuple[str, ...]:
     return codes
 
 
-def parse_table(table: dict[str, Any], source: str, root: str) -> Config:
+def parse_table(table: dict[str, Any], source: str, root: str) -> Options:
     unknown = sorted(set(table) - set(_KEYS))
     if unknown:
         raise ConfigError(
@@ -159,7 +196,7 @@ def parse_table(table: dict[str, Any], source: str, root: str) -> Config:
         values["per_file_ignores"] = tuple(
             (pattern, _code_list(source, "per-file-ignores", codes)) for pattern, codes in raw.items()
         )
-    for key in ("markdown", "allow-bare-noqa"):
+    for key in ("markdown", "allow-bare-noqa", "report-unused-suppressions"):
         if key in table:
             if not isinstance(table[key], bool):
                 raise _error(source, key, f"got {table[key]!r}")
@@ -177,10 +214,10 @@ def parse_table(table: dict[str, Any], source: str, root: str) -> Config:
             except re.error as error:
                 raise _error(source, "secrets-allowlist", f"bad pattern {pattern!r}: {error}") from None
         values["secrets_allowlist"] = patterns
-    return Config(**values)
+    return Options(**values)
 
 
-def load_file(path: str) -> Config | None:
+def load_file(path: str) -> Options | None:
     """The config in `path`; None for a pyproject.toml without a [tool.pdlint] table."""
     if sys.version_info >= (3, 11):
         import tomllib
@@ -206,41 +243,90 @@ def load_file(path: str) -> Config | None:
 
 
 class ConfigFinder:
-    """The nearest config upward from each path, cached per directory."""
+    """The nearest config upward from each path, cached per directory.
 
-    def __init__(self, explicit: str | None = None, isolated: bool = False) -> None:
-        self._fixed: Config | None = None
-        if isolated:
-            self._fixed = Config()
-        elif explicit is not None:
-            self._fixed = load_file(explicit) or Config(source=explicit)
-        self._by_directory: dict[str, Config] = {}
+    With `watch=True` (a long-running process such as the language server) every lookup checks,
+    by `stat`, that the config files it was built from are unchanged (and that none appeared), so
+    an edited `pyproject.toml` takes effect without a restart."""
 
-    def for_path(self, path: str) -> Config:
+    def __init__(self, explicit: str | None = None, isolated: bool = False, watch: bool = False) -> None:
+        self._explicit = None if isolated else explicit
+        self._isolated = isolated
+        self._watch = watch
+        self._by_directory: dict[str, tuple[Options, tuple[tuple[str, object], ...]]] = {}
+        self._loaded: dict[tuple[str, object], Options | None] = {}
+        self._fixed: Options | None = Options() if isolated else None
+        if self._explicit is not None:
+            self._fixed = self._explicit_options()
+
+    @classmethod
+    def fixed(cls, options: Options) -> "ConfigFinder":
+        """A finder that gives `options` for every path."""
+        finder = cls(isolated=True)
+        finder._fixed = options
+        return finder
+
+    def _explicit_options(self) -> Options:
+        assert self._explicit is not None
+        return self._load(self._explicit, _stat(self._explicit)) or Options(source=self._explicit)
+
+    def for_path(self, path: str) -> Options:
+        """The options that apply to files in `path`'s directory (or in `path`, a directory)."""
         if self._fixed is not None:
+            if self._watch and self._explicit is not None:
+                self._fixed = self._explicit_options()
             return self._fixed
         directory = os.path.abspath(path if os.path.isdir(path) else os.path.dirname(path) or ".")
         return self._lookup(directory)
 
-    def _lookup(self, directory: str) -> Config:
-        found = self._by_directory.get(directory)
-        if found is not None:
-            return found
-        config = None
-        for name in CONFIG_FILES:
-            candidate = os.path.join(directory, name)
-            if os.path.isfile(candidate):
-                config = load_file(candidate)
-                if config is not None:
-                    break
-        if config is None:
-            parent = os.path.dirname(directory)
-            config = Config() if parent == directory else self._lookup(parent)
-        self._by_directory[directory] = config
-        return config
+    def _load(self, path: str, stat: object) -> Options | None:
+        key = (path, stat)
+        if key not in self._loaded:
+            self._loaded[key] = load_file(path)
+        return self._loaded[key]
+
+    def _lookup(self, directory: str) -> Options:
+        cached = self._by_directory.get(directory)
+        if cached is not None and (not self._watch or all(_stat(p) == s for p, s in cached[1])):
+            return cached[0]
+        seen: list[tuple[str, object]] = []
+        current = directory
+        while True:
+            if current != directory and not self._watch and current in self._by_directory:
+                found: Options | None = self._by_directory[current][0]
+                break
+            found = None
+            for name in CONFIG_FILES:
+                candidate = os.path.join(current, name)
+                stat = _stat(candidate)
+                seen.append((candidate, stat))
+                if stat is not None:
+                    found = self._load(candidate, stat)
+                    if found is not None:
+                        break
+            if found is not None:
+                break
+            parent = os.path.dirname(current)
+            if parent == current:
+                found = Options()
+                break
+            current = parent
+        self._by_directory[directory] = (found, tuple(seen))
+        return found
 
 
-def with_overrides(config: Config, **overrides: Any) -> Config:
+def _stat(path: str) -> tuple[int, int, int] | None:
+    """What tells a changed config file from the one read (None: no regular file there)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    if not stat_module.S_ISREG(found.st_mode):
+        return None
+    return found.st_mtime_ns, found.st_size, found.st_ino
+
+
+def with_overrides(config: Options, **overrides: Any) -> Options:
     """CLI flags over the file's values: select replaces, ignore and extend-select add."""
     changes: dict[str, Any] = {}
     if overrides.get("select") is not None:
@@ -251,4 +337,9 @@ def with_overrides(config: Config, **overrides: Any) -> Config:
         changes["extend_select"] = (*config.extend_select, *overrides["extend_select"])
     if overrides.get("timeout_default") is not None:
         changes["timeout_default"] = overrides["timeout_default"]
+    if overrides.get("report_unused_suppressions") is not None:
+        changes["report_unused_suppressions"] = bool(overrides["report_unused_suppressions"])
     return replace(config, **changes) if changes else config
+
+
+Config = Options  # the former name

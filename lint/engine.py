@@ -11,7 +11,9 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from .config import Options
 from .finding import Finding, FixPlan
+from .flags import NO_FLAGS, Flags
 from .model import UNKNOWN, Model
 from .rules import Rule
 from .rst import is_rst, rst_snippets
@@ -28,6 +30,9 @@ TOO_LARGE = ("PD003", "file-too-large")
 MAX_CHARACTERS = 1_000_000
 
 
+DEFAULT_OPTIONS = Options(root="/")
+
+
 @dataclass
 class _Pending:
     rule: Rule
@@ -35,6 +40,7 @@ class _Pending:
     message: str
     fix: FixPlan | None
     position: tuple[int, int]  # (line, UTF-8 byte column), as ast gives them
+    end: tuple[int, int]  # the same for the end of the reported node
 
 
 @dataclass
@@ -43,7 +49,7 @@ class Context:
 
     model: Model
     parents: list[ast.AST]
-    settings: dict[str, object] = field(default_factory=dict)
+    options: Options = DEFAULT_OPTIONS
     pending: list[_Pending] = field(default_factory=list)
     _seen: set[tuple[str, int]] = field(default_factory=set)
 
@@ -55,8 +61,13 @@ class Context:
         anchor = node if getattr(node, "lineno", None) is not None else next(
             (p for p in reversed(self.parents) if getattr(p, "lineno", None) is not None), None
         )
-        position = (anchor.lineno, anchor.col_offset) if anchor is not None else (1, 0)
-        self.pending.append(_Pending(rule, node, message, fix, position))
+        if anchor is None:
+            position = end = (1, 0)
+        else:
+            position = (anchor.lineno, anchor.col_offset)
+            end_line = getattr(anchor, "end_lineno", None)
+            end = position if end_line is None else (end_line, anchor.end_col_offset)
+        self.pending.append(_Pending(rule, node, message, fix, position, end))
 
 
 # async defs, loops and withs are the same statements to the rules (libcst has one class for each)
@@ -168,13 +179,14 @@ def lint_snippet(
     snippet: Snippet,
     path: str,
     rule_classes: Sequence[type[Rule]],
-    settings: dict[str, object] | None = None,
+    options: Options | None = None,
+    flags: Flags = NO_FLAGS,
 ) -> SnippetResult:
-    """Findings for one snippet. With `settings["fixes"]` each fixable finding carries its libcst
-    `Fix`; with `settings["edits"]`, its text edit."""
-    settings = settings or {}
+    """Findings for one snippet. With `flags.fixes` each fixable finding carries its libcst
+    `Fix`; with `flags.edits`, its text edit."""
+    options = options or DEFAULT_OPTIONS
     suppressions = (
-        parse_suppressions(snippet.text, bool(settings.get("allow-bare-noqa")))
+        parse_suppressions(snippet.text, options.allow_bare_noqa)
         if any(marker in snippet.text for marker in SUPPRESSION_MARKERS)
         else []
     )
@@ -184,17 +196,17 @@ def lint_snippet(
         return SnippetResult(_unsuppressed([finding], suppressions, snippet, []))
 
     _raise_recursion_limit()
-    context = Context(model=Model(), parents=[], settings=settings)
+    context = Context(model=Model(), parents=[], options=options)
     try:
         _walk(tree, context, rule_classes)
     except RecursionError:
         finding = _syntax_error(snippet, path, 1, 0, "cannot analyse: the code is nested too deeply")
         return SnippetResult([finding])
-    report_unused = bool(settings.get("report-unused-suppressions")) and suppressions
+    report_unused = options.report_unused_suppressions and suppressions
     if not context.pending and not report_unused:
         return SnippetResult([])
 
-    want_fixes = not snippet.pycon and bool(settings.get("fixes") or settings.get("edits"))
+    want_fixes = not snippet.pycon and (flags.fixes or flags.edits)
     module = positions = locator = None
     if want_fixes and any(item.fix for item in context.pending):
         module = _parse_cst(snippet.text)
@@ -209,7 +221,7 @@ def lint_snippet(
         else:
             locator = Locator(module, positions, snippet.text)
 
-    spans = statement_spans(tree) if suppressions or settings.get("fingerprints") else []
+    spans = statement_spans(tree) if suppressions or flags.fingerprints else []
     index = SuppressionIndex(suppressions, spans) if suppressions else None
     lines = source_lines(snippet.text)
     findings = []
@@ -219,15 +231,16 @@ def lint_snippet(
             continue
         fix, fixable = _fix_of(item, locator, snippet)
         file_line, file_column = snippet.to_file_position(line, column)
+        end_line, end_column = snippet.to_file_position(item.end[0], _char_column(lines, *item.end))
         finding = Finding(path, file_line, file_column, item.rule.code, item.rule.name, item.message,
-                          fix, fixable)
-        if settings.get("edits") and fix is not None and module is not None:
+                          fix, fixable, end_line=end_line, end_column=end_column)
+        if flags.edits and fix is not None and module is not None:
             from .edits import line_edit
             from .fixes import apply_fixes
 
             fixed = apply_fixes(module, [fix])
             finding.edit = None if fixed is None else line_edit(snippet.text, fixed, snippet)
-        if settings.get("fingerprints"):
+        if flags.fingerprints:
             finding.fingerprint = statement_fingerprint(snippet.text, line, spans)
         findings.append(finding)
     if report_unused and index is not None:
@@ -359,7 +372,8 @@ def lint_text(
     text: str,
     path: str,
     rule_classes: Sequence[type[Rule]],
-    settings: dict[str, object] | None = None,
+    options: Options | None = None,
+    flags: Flags = NO_FLAGS,
 ) -> list[Finding]:
     """All findings for one file's decoded text, sorted."""
     if len(text) > MAX_CHARACTERS:
@@ -368,5 +382,5 @@ def lint_text(
         return [Finding(path, 1, 1, TOO_LARGE[0], TOO_LARGE[1], message)]
     findings: list[Finding] = []
     for snippet in snippets_of(text, path):
-        findings.extend(lint_snippet(snippet, path, rule_classes, settings).findings)
+        findings.extend(lint_snippet(snippet, path, rule_classes, options, flags).findings)
     return sorted(findings)

@@ -30,6 +30,11 @@ class FixPlan:
 
 @dataclass(order=True)
 class Finding:
+    """One problem at one place. Lines are 1-based, columns 1-based and counted in characters;
+    `end_line`/`end_column` is where the reported node ends (exclusive column), for ranges.
+    `fixable` says which fix mode changes it ("safe": `--fix`, "unsafe": only with
+    `--unsafe-fixes`, None: no fix); `edit` (when asked for) is that fix as a text edit."""
+
     path: str
     line: int
     column: int
@@ -41,16 +46,20 @@ class Finding:
     fixable: FixSafety | None = field(default=None, compare=False)
     edit: Any = field(default=None, compare=False, repr=False)
     fingerprint: str | None = field(default=None, compare=False, repr=False)
+    end_line: int = field(default=0, compare=False)
+    end_column: int = field(default=0, compare=False)
 
     def __post_init__(self) -> None:
         if self.fix is not None and self.fixable is None:
             self.fixable = self.fix.safety
+        if self.end_line < self.line or (self.end_line == self.line and self.end_column < self.column):
+            self.end_line, self.end_column = self.line, self.column
 
     def detached(self) -> "Finding":
         """A copy without libcst nodes, safe to pickle or cache."""
         return Finding(
             self.path, self.line, self.column, self.code, self.name, self.message,
-            None, self.fixable, self.edit, self.fingerprint,
+            None, self.fixable, self.edit, self.fingerprint, self.end_line, self.end_column,
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -58,6 +67,8 @@ class Finding:
             "path": self.path,
             "line": self.line,
             "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
             "code": self.code,
             "name": self.name,
             "message": self.message,
@@ -70,16 +81,17 @@ class Finding:
         """The finding without its path, compactly (the cache's format)."""
         edit = None if self.edit is None else self.edit.to_dict()
         return [self.line, self.column, self.code, self.name, self.message, self.fixable, edit,
-                self.fingerprint]
+                self.fingerprint, self.end_line, self.end_column]
 
     @classmethod
     def from_row(cls, path: str, row: list[Any]) -> "Finding":
-        line, column, code, name, message, fixable, edit, fingerprint = row
+        line, column, code, name, message, fixable, edit, fingerprint, end_line, end_column = row
         if edit:
             from .edits import Edit
 
             edit = Edit(**edit)
-        return cls(path, line, column, code, name, message, None, fixable, edit, fingerprint)
+        return cls(path, line, column, code, name, message, None, fixable, edit, fingerprint,
+                   end_line, end_column)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Finding":
@@ -89,5 +101,5 @@ class Finding:
         return cls(
             data["path"], data["line"], data["column"], data["code"], data["name"],
             data["message"], None, data.get("fixable"), Edit(**edit) if edit else None,
-            data.get("fingerprint"),
+            data.get("fingerprint"), data.get("end_line", 0), data.get("end_column", 0),
         )

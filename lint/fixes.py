@@ -14,7 +14,8 @@ from typing import Sequence
 
 import libcst as cst
 
-from .finding import Fix, FixPlan, FixSafety  # noqa: F401 - FixPlan is re-exported
+from .config import Options
+from .finding import Finding, Fix, FixPlan, FixSafety  # noqa: F401 - FixPlan is re-exported
 from .positions import Positions
 from .rules import Rule
 from .sources import Snippet
@@ -158,30 +159,31 @@ def _disjoint(fixes: list[Fix], positions) -> list[Fix]:
 @dataclass
 class FixOutcome:
     text: str
-    fixed: int
+    fixed: list[Finding]
 
 
-def fix_source(
+def fix_snippet(
     text: str,
     rule_classes: Sequence[type[Rule]],
-    settings: dict[str, object] | None = None,
+    options: Options | None = None,
     unsafe: bool = False,
     kind: str = "python",
 ) -> FixOutcome:
     """Apply every enabled fix to one snippet (or file) of Python until none is left."""
     from .engine import lint_snippet
+    from .flags import Flags
 
-    fixed = 0
-    settings = {**(settings or {}), "fixes": True}
+    fixed: list[Finding] = []
+    flags = Flags(fixes=True)
     for _ in range(MAX_ROUNDS):
-        result = lint_snippet(Snippet(text=text, kind=kind), "<fix>", rule_classes, settings)
-        fixes = [
-            f.fix for f in result.findings
+        result = lint_snippet(Snippet(text=text, kind=kind), "<fix>", rule_classes, options, flags)
+        wanted = [
+            f for f in result.findings
             if f.fix is not None and (unsafe or f.fix.safety == "safe")
         ]
-        if not fixes or result.module is None:
+        if not wanted or result.module is None:
             break
-        chosen = _disjoint(fixes, result.positions)
+        chosen = _disjoint([f.fix for f in wanted], result.positions)
         code = apply_fixes(result.module, chosen)
         if code is None:
             chosen = [fix for fix in chosen if apply_fixes(result.module, [fix]) is not None][:1]
@@ -189,5 +191,6 @@ def fix_source(
         if code is None or code == text:
             break
         text = code
-        fixed += len(chosen)
+        ids = {id(fix) for fix in chosen}
+        fixed.extend(f.detached() for f in wanted if id(f.fix) in ids)
     return FixOutcome(text, fixed)

@@ -8,7 +8,9 @@ import stat
 import tempfile
 from typing import Sequence
 
+from .config import Options
 from .engine import SYNTAX_ERROR, lint_text
+from .flags import NO_FLAGS, Flags
 from .files import DecodeError, FileError, SourceText, decode, read_bytes
 from .finding import Finding
 from .result import FileResult, FixMode
@@ -18,14 +20,15 @@ from .sources import is_document
 def lint_file(
     path: str,
     rule_classes: Sequence[type[Rule]],
-    settings: dict[str, object] | None = None,
+    options: Options | None = None,
+    flags: Flags = NO_FLAGS,
     fix: FixMode | None = None,
     write: bool = True,
 ) -> FileResult:
     """Findings for `path`; with `fix`, apply fixes first (writing them unless `write` is False)."""
     try:
         data = read_bytes(path)
-        return lint_bytes(data, path, rule_classes, settings, fix, write)
+        return lint_bytes(data, path, rule_classes, options, flags, fix, write)
     except FileError as error:
         return FileResult(path, error=str(error))
     except OSError as error:
@@ -36,7 +39,8 @@ def lint_bytes(
     data: bytes,
     path: str,
     rule_classes: Sequence[type[Rule]],
-    settings: dict[str, object] | None = None,
+    options: Options | None = None,
+    flags: Flags = NO_FLAGS,
     fix: FixMode | None = None,
     write: bool = False,
 ) -> FileResult:
@@ -49,7 +53,8 @@ def lint_bytes(
     result = FileResult(path)
     text = source.text
     if fix is not None:
-        fixed_text, result.fixed = fix_text(text, path, rule_classes, settings, fix == "unsafe")
+        fixed_text, fixed = fix_text(text, path, rule_classes, options, fix == "unsafe")
+        result.fixed = len(fixed)
         if fixed_text != text:
             result.diff = "".join(
                 difflib.unified_diff(
@@ -59,7 +64,7 @@ def lint_bytes(
             if write:
                 write_atomically(path, encode(fixed_text, source))
             text = fixed_text
-    result.findings = lint_text(text, path, rule_classes, settings)
+    result.findings = lint_text(text, path, rule_classes, options, flags)
     return result
 
 
@@ -67,22 +72,23 @@ def fix_text(
     text: str,
     path: str,
     rule_classes: Sequence[type[Rule]],
-    settings: dict[str, object] | None,
+    options: Options | None,
     unsafe: bool,
-) -> tuple[str, int]:
-    """Apply fixes to a file's text; in a document, to each code block, rewritten in place."""
+) -> tuple[str, list[Finding]]:
+    """Apply fixes to a file's text; in a document, to each code block, rewritten in place.
+    Returns the new text and the findings the fixes removed."""
     from .engine import snippets_of
-    from .fixes import fix_source  # libcst is imported only when fixing
+    from .fixes import fix_snippet  # libcst is imported only when fixing
 
     if not is_document(path):
-        outcome = fix_source(text, rule_classes, settings, unsafe)
-        return outcome.text, outcome.fixed
+        outcome = fix_snippet(text, rule_classes, options, unsafe)
+        return outcome.text, [_located(f, path) for f in outcome.fixed]
     lines = text.splitlines(keepends=True)
-    fixed = 0
+    fixed: list[Finding] = []
     for snippet in reversed(snippets_of(text, path)):
         if snippet.pycon or snippet.span is None:
             continue
-        outcome = fix_source(snippet.text, rule_classes, settings, unsafe, kind="markdown")
+        outcome = fix_snippet(snippet.text, rule_classes, options, unsafe, kind="markdown")
         if outcome.text == snippet.text:
             continue
         first, last = snippet.span
@@ -93,8 +99,19 @@ def fix_text(
             for line in outcome.text.rstrip("\n").split("\n")
         ]
         lines[first - 1 : last] = body
-        fixed += outcome.fixed
-    return "".join(lines), fixed
+        fixed.extend(_located(f, path, snippet) for f in outcome.fixed)
+    return "".join(lines), sorted(fixed)
+
+
+def _located(finding: Finding, path: str, snippet=None) -> Finding:
+    """A finding of the fixer's (`<fix>`, snippet lines) in the file's terms."""
+    finding.path = path
+    if snippet is not None and snippet.line_map:
+        finding.line, finding.column = snippet.to_file_position(finding.line, finding.column - 1)
+        finding.end_line, finding.end_column = snippet.to_file_position(
+            finding.end_line, finding.end_column - 1
+        )
+    return finding
 
 
 def encode(text: str, source: SourceText) -> bytes:

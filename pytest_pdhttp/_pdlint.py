@@ -1,10 +1,10 @@
 """``pytest --pdlint``: one test item per file pdlint would lint, failing with its findings.
 
-Built from the linter's public pieces, the way ``pdlint`` itself lints a file: the configuration
-that applies to the file (``[tool.pdlint]`` in ``pyproject.toml`` or ``pdlint.toml``, found upward
-from it), ``pdlint.batch.plan`` to decide whether and how to lint it, ``pdlint.batch.run`` with the
-shared ``.pdlint_cache`` (keyed by file content, rules and configuration, so the CLI and pytest
-reuse each other's results), and ``pdlint.report.text.render_text`` for the message.
+Built on the linter's public API, the way ``pdlint`` itself lints a file: ``pdlint.options_for``
+gives the configuration that applies to the file (``[tool.pdlint]`` in ``pyproject.toml`` or
+``pdlint.toml``, found upward from it) and whether it is linted at all, ``pdlint.lint_paths`` lints
+it with the shared ``.pdlint_cache`` (keyed by file content, rules and configuration, so the CLI
+and pytest reuse each other's results), and ``pdlint.report.text.render_text`` gives the message.
 """
 
 from __future__ import annotations
@@ -17,22 +17,12 @@ from typing import Any
 
 import pytest
 
-from pdlint.batch import Job, default_cache_root, plan, run
-from pdlint.cache import Cache
-from pdlint.config import ConfigError, ConfigFinder
-from pdlint.files import LINTED_SUFFIXES, SKIPPED_DIRECTORIES, FileError
+import pdlint
+from pdlint.files import LINTED_SUFFIXES, SKIPPED_DIRECTORIES
 from pdlint.report.text import render_text, summary
-from pdlint.result import FileResult
 
 MARKER = "pdlint"
 ITEM_NAME = "PDLINT"
-# what the pdlint CLI passes for its default text output
-_OVERRIDES: dict[str, Any] = {
-    "select": None,
-    "ignore": None,
-    "extend_select": None,
-    "settings": {"fingerprints": True},
-}
 
 
 class PdlintFailure(Exception):
@@ -44,8 +34,7 @@ class PdlintPlugin:
 
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
-        self.finder = ConfigFinder()
-        self.caches: dict[str, Cache] = {}
+        self.caches: dict[str, pdlint.Cache] = {}
 
     def pytest_collect_file(self, file_path: Path, parent: pytest.Collector) -> PdlintFile | None:
         if file_path.suffix.lower() not in LINTED_SUFFIXES:
@@ -54,24 +43,21 @@ class PdlintPlugin:
             return None
         shown = _shown_path(file_path, self.config.invocation_params.dir)
         try:
-            planned = list(plan([shown], self.finder, _OVERRIDES))
-        except ConfigError as exc:
+            options = pdlint.options_for(shown)
+        except pdlint.ConfigError as exc:
             return PdlintFile.from_parent(
-                parent, path=file_path, shown=shown, job=None, problem=str(exc)
+                parent, path=file_path, shown=shown, options=None, problem=str(exc)
             )
-        if not planned:
+        if not options.lints(shown):
             return None  # excluded by the configuration, or Markdown with markdown = false
-        (item,) = planned
-        if isinstance(item, FileError):
-            return PdlintFile.from_parent(
-                parent, path=file_path, shown=shown, job=None, problem=str(item)
-            )
-        return PdlintFile.from_parent(parent, path=file_path, shown=shown, job=item, problem=None)
+        return PdlintFile.from_parent(
+            parent, path=file_path, shown=shown, options=options, problem=None
+        )
 
-    def cache_for(self, path: str) -> Cache:
-        root = default_cache_root(self.finder, [path])
+    def cache_for(self, options: pdlint.Options) -> pdlint.Cache:
+        root = pdlint.cache_root(options)
         if root not in self.caches:
-            self.caches[root] = Cache(root)
+            self.caches[root] = pdlint.Cache(root)
         return self.caches[root]
 
     @pytest.hookimpl(trylast=True)
@@ -81,42 +67,45 @@ class PdlintPlugin:
             if not cache.dirty:
                 continue
             with _exclusive(cache.directory):  # read, merge and write as one step
-                merged = Cache(root)
+                merged = pdlint.Cache(root)
                 merged.merge(cache)
                 merged.save()
 
 
 class PdlintFile(pytest.File):
-    def __init__(self, *, shown: str, job: Job | None, problem: str | None, **kwargs: Any) -> None:
+    def __init__(
+        self, *, shown: str, options: pdlint.Options | None, problem: str | None, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
-        self.shown, self.job, self.problem = shown, job, problem
+        self.shown, self.options, self.problem = shown, options, problem
 
     def collect(self) -> Iterator[PdlintItem]:
         yield PdlintItem.from_parent(
-            self, name=ITEM_NAME, shown=self.shown, job=self.job, problem=self.problem
+            self, name=ITEM_NAME, shown=self.shown, options=self.options, problem=self.problem
         )
 
 
 class PdlintItem(pytest.Item):
-    def __init__(self, *, shown: str, job: Job | None, problem: str | None, **kwargs: Any) -> None:
+    def __init__(
+        self, *, shown: str, options: pdlint.Options | None, problem: str | None, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
-        self.shown, self.job, self.problem = shown, job, problem
+        self.shown, self.options, self.problem = shown, options, problem
         self.add_marker(MARKER)
 
     def runtest(self) -> None:
-        if self.job is None:
+        if self.options is None:
             raise PdlintFailure(f"pdlint: error: {self.problem}")
         plugin = self.config.stash[PLUGIN]
-        (result,) = run(
-            [self.job], None, write=False, jobs=1, cache=plugin.cache_for(self.job.path)
+        # as the pdlint command lints it for its default text output
+        report = pdlint.lint_paths(
+            [self.shown], self.options, fingerprints=True, jobs=1,
+            cache=plugin.cache_for(self.options),
         )
-        if isinstance(result, FileError):
-            raise PdlintFailure(f"pdlint: error: {result}")
-        assert isinstance(result, FileResult)
-        if result.error is not None:
-            raise PdlintFailure(f"pdlint: error: {result.error}")
-        if result.findings:
-            findings = sorted(result.findings)
+        if report.errors:
+            raise PdlintFailure(f"pdlint: error: {report.errors[0]}")
+        if report.findings:
+            findings = report.findings
             fixable = sum(1 for f in findings if f.fixable == "safe")
             raise PdlintFailure(render_text(findings) + summary(len(findings), 0, fixable))
 

@@ -253,7 +253,7 @@ class HardcodedSecret(Rule):
     ]
 
     def report(self, node, message=None, fix=None) -> None:  # type: ignore[override]
-        allowlist = self.context.settings.get("secrets-allowlist") or ()
+        allowlist = self.context.options.secret_patterns
         if allowlist:
             text = _fstring_template(node) if isinstance(node, ast.JoinedStr) else _literal_text(node)
             if text is not None and any(pattern.search(text) for pattern in allowlist):

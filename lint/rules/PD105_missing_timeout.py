@@ -210,7 +210,7 @@ class MissingTimeout(Rule):
             )
 
     def _default(self) -> str:
-        value = self.context.settings.get("timeout-default", DEFAULT_TIMEOUT)
+        value = self.context.options.timeout_default
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
             value = DEFAULT_TIMEOUT
         return repr(value)

@@ -12,6 +12,7 @@ import pytest
 
 from pdlint.engine import lint_snippet
 from pdlint.fixes import Locator
+from pdlint.flags import Flags
 from pdlint.model import dict_items
 from pdlint.positions import Positions
 from pdlint.rules import all_rules
@@ -26,16 +27,16 @@ FIXABLE_CASES = [
 ]
 
 
-def _fixable(code: str, rule, settings: dict) -> list:
-    result = lint_snippet(Snippet(text=code), "case.py", [rule], settings)
+def _fixable(code: str, rule, flags: Flags) -> list:
+    result = lint_snippet(Snippet(text=code), "case.py", [rule], None, flags)
     return sorted((f.line, f.column, f.fixable) for f in result.findings)
 
 
 @pytest.mark.parametrize(("rule", "case"), FIXABLE_CASES)
 def test_advertised_fixes_can_be_built(rule, case) -> None:
     """What plain linting says is fixable (json, text) is what fixing then builds."""
-    planned = _fixable(case.code, rule, {})
-    built = _fixable(case.code, rule, {"fixes": True})
+    planned = _fixable(case.code, rule, Flags())
+    built = _fixable(case.code, rule, Flags(fixes=True))
     assert planned == built
     assert any(fixable for *_, fixable in planned)
 

@@ -13,6 +13,7 @@ import pytest
 import pdlint
 from pdlint.engine import lint_text
 from pdlint.finding import Finding
+from pdlint.flags import Flags
 from pdlint.report import FORMATS, render_statistics
 from pdlint.report.github import render_github
 from pdlint.report.gitlab import render_gitlab
@@ -44,7 +45,7 @@ DOC = textwrap.dedent('''\
 
 
 def _lint(text: str, path: str) -> list[Finding]:
-    return lint_text(text, path, list(all_rules().values()), {"edits": True})
+    return lint_text(text, path, list(all_rules().values()), None, Flags(edits=True))
 
 
 @pytest.fixture

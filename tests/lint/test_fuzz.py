@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from pdlint.engine import lint_text
-from pdlint.fixes import fix_source
+from pdlint import fix_source
 from pdlint.rules import all_rules
 
 RULES = list(all_rules().values())
@@ -124,12 +124,12 @@ def check_findings(source: str, path: str = "fuzz.py") -> list:
 
 
 def check_fixes(source: str, before: list) -> None:
-    if not any(f.fix is not None for f in before):
+    if not any(f.fixable for f in before):
         return
-    fixed = fix_source(source, RULES, unsafe=True)
+    fixed = fix_source(source, "fuzz.py", unsafe=True)
     cst.parse_module(fixed.text)
     compile(fixed.text, "<fixed>", "exec", flags=0x400 | 0x2000)
-    again = fix_source(fixed.text, RULES, unsafe=True)
+    again = fix_source(fixed.text, "fuzz.py", unsafe=True)
     assert again.text == fixed.text, "fixing twice changed the code again"
     counts_before = Counter(f.code for f in before)
     counts_after = Counter(f.code for f in lint_text(fixed.text, "fuzz.py", RULES))

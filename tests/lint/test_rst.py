@@ -9,6 +9,7 @@ import pytest
 from pdlint.edits import Edit
 from pdlint.engine import lint_snippet
 from pdlint.finding import Finding
+from pdlint.flags import NO_FLAGS, Flags
 from pdlint.rst import is_rst, rst_snippets
 from pdlint.rules import all_rules
 
@@ -18,13 +19,13 @@ def rst(text: str) -> str:
 
 
 def lint_rst(
-    text: str, settings: dict | None = None, select: tuple[str, ...] | None = ("PD103", "PD105")
+    text: str, flags: Flags = NO_FLAGS, select: tuple[str, ...] | None = ("PD103", "PD105")
 ) -> list[Finding]:
     """Findings of the `select`ed rules (all when None) and PD001 for every snippet of `text`."""
     rules = [rule for code, rule in all_rules().items() if select is None or code in select]
     findings: list[Finding] = []
     for snippet in rst_snippets(text):
-        result = lint_snippet(snippet, "doc.rst", rules, settings)
+        result = lint_snippet(snippet, "doc.rst", rules, None, flags)
         findings.extend(result.findings)
     return sorted(findings)
 
@@ -341,7 +342,7 @@ def test_fix_edits_land_in_place_with_the_block_indentation() -> None:
               def handler(pd):
                   return requests.get("https://x").status_code
     ''')
-    (finding,) = [f for f in lint_rst(text, {"edits": True}) if f.code == "PD105"]
+    (finding,) = [f for f in lint_rst(text, Flags(edits=True)) if f.code == "PD105"]
     assert finding.edit is not None
     fixed = _apply(text, finding.edit)
     assert '          return requests.get("https://x", timeout=30).status_code\n' in fixed

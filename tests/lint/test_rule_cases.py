@@ -5,8 +5,8 @@ from __future__ import annotations
 import libcst as cst
 import pytest
 
+import pdlint
 from pdlint.engine import lint_text
-from pdlint.fixes import fix_source
 from pdlint.rules import Invalid, Valid, all_rules
 
 RULES = all_rules()
@@ -21,6 +21,10 @@ INVALID = [
     for i, case in enumerate(rule.INVALID)
 ]
 FIXES = [param for param in INVALID if param.values[1].expected_fix is not None]
+
+
+def _fix(rule, code: str, unsafe: bool) -> pdlint.FixResult:
+    return pdlint.fix_source(code, "case.py", pdlint.Options(select=(rule.code,)), unsafe=unsafe)
 
 
 def _codes(rule, code: str) -> list:
@@ -51,12 +55,12 @@ def test_invalid(rule, case: Invalid) -> None:
 
 @pytest.mark.parametrize(("rule", "case"), FIXES)
 def test_fix(rule, case: Invalid) -> None:
-    outcome = fix_source(case.code, [rule], unsafe=True)
+    outcome = _fix(rule, case.code, unsafe=True)
     assert outcome.text == case.expected_fix
     cst.parse_module(outcome.text)
     assert _codes(rule, outcome.text) == [], "the fix left the finding in place"
-    again = fix_source(outcome.text, [rule], unsafe=True)
-    assert again.text == outcome.text and again.fixed == 0, "fixing twice changed the code again"
+    again = _fix(rule, outcome.text, unsafe=True)
+    assert again.text == outcome.text and again.fixed == [], "fixing twice changed the code again"
 
 
 def test_safe_fixes_leave_unsafe_ones_alone() -> None:
@@ -65,4 +69,4 @@ def test_safe_fixes_leave_unsafe_ones_alone() -> None:
             continue
         for case in rule.INVALID:
             if case.expected_fix is not None:
-                assert fix_source(case.code, [rule], unsafe=False).text == case.code
+                assert _fix(rule, case.code, unsafe=False).text == case.code

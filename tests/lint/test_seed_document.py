@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from pdlint.rules import all_rules
 
 from .conftest import SEED_EXPECT
@@ -34,5 +36,7 @@ def test_seed_document_findings_match_expectations(seed_markdown) -> None:
 
 
 def test_every_expected_code_has_a_rule() -> None:
+    if not SEED_EXPECT.exists():
+        pytest.skip(f"seed expectations not found at {SEED_EXPECT}")
     missing = {code for _, code in expected_rows()} - set(all_rules())
     assert not missing, f"no rule yet for {sorted(missing)}"
