@@ -1,0 +1,12 @@
+# pdlint: ignore-file -- labelled corpus, see ../README.md
+import requests
+
+
+def handler(pd: "pipedream"):
+    target = pd.steps["trigger"]["event"]["body"]["callback"]
+    try:
+        requests.request("POST", target, json={"done": True}, timeout=10).raise_for_status()
+        delivered = True
+    except OSError:  # expect: PD117
+        delivered = False
+    return {"delivered": delivered}

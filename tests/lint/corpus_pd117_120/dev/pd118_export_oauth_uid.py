@@ -1,0 +1,6 @@
+# pdlint: ignore-file -- labelled corpus, see ../README.md
+def handler(pd: "pipedream"):
+    account = pd.inputs["slack"]["$auth"]
+    pd.export("user_id", account["oauth_uid"])
+    pd.export("team", account.get("team_name"))
+    return {"ok": True}

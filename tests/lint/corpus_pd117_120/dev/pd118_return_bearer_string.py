@@ -1,0 +1,4 @@
+# pdlint: ignore-file -- labelled corpus, see ../README.md
+def handler(pd: "pipedream"):
+    api_key = pd.inputs["pipedrive"]["$auth"]["api_token"]
+    return f"Bearer {api_key}"  # expect: PD118

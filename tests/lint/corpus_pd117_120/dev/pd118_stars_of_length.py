@@ -1,0 +1,6 @@
+# pdlint: ignore-file -- labelled corpus, see ../README.md
+def handler(pd: "pipedream"):
+    secret = pd.inputs["webhook_app"]["$auth"]["signing_secret"]
+    print(f"secret: {'*' * len(secret)}")
+    expected = pd.steps["trigger"]["event"]["headers"].get("x-signature")
+    return {"has_signature": expected is not None}

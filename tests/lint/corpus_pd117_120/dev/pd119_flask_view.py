@@ -1,0 +1,10 @@
+# pdlint: ignore-file -- labelled corpus, see ../README.md
+from flask import Flask, jsonify, request
+
+app = Flask(__name__)
+
+
+@app.route("/hook", methods=["POST"])
+def handler():
+    payload = request.get_json()
+    return jsonify({"received": payload})

@@ -1,0 +1,7 @@
+# pdlint: ignore-file -- labelled corpus, see ../README.md
+def handler_v1(pd):
+    return {"legacy": True}
+
+
+def handler(pd: "pipedream"):
+    return {"legacy": False, "body": pd.steps["trigger"]["event"]["body"]}

@@ -1,0 +1,11 @@
+# pdlint: ignore-file -- labelled corpus, see ../README.md
+from aiohttp import web
+
+
+def make_app():
+    async def handler(request):
+        return web.json_response({"ok": True})
+
+    app = web.Application()
+    app.router.add_get("/", handler)
+    return app

@@ -1,0 +1,10 @@
+# pdlint: ignore-file -- labelled corpus, see ../README.md
+import time
+
+import requests
+
+
+def handler(pd: "pipedream"):
+    while True:  # expect: PD120
+        requests.post("https://uptime.example.com/api/push/abc123", timeout=5)
+        time.sleep(60)

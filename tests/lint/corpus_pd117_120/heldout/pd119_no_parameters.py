@@ -1,0 +1,10 @@
+# pdlint: ignore-file -- labelled corpus, see ../README.md
+from datetime import datetime, timezone
+
+
+def handler():  # expect: PD119
+    event = pd.steps["trigger"]["event"]
+    return {
+        "received": datetime.now(timezone.utc).isoformat(),
+        "path": event["path"],
+    }
