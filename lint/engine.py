@@ -81,8 +81,12 @@ _SAME_TO_RULES = {
 class _ModelUpdates:
     """Keeps the model's imports, scopes and bindings in step with the walk."""
 
-    def __init__(self, model: Model) -> None:
+    def __init__(self, model: Model, parents: list[ast.AST]) -> None:
         self.model = model
+        self.parents = parents
+
+    def visit_Call(self, node: ast.Call) -> None:
+        self.model.note_call(node, self.parents)
 
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
@@ -101,7 +105,7 @@ class _ModelUpdates:
             self.model.add_import(alias.asname or alias.name, f"{node.module}.{alias.name}")
 
     def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
-        self.model.bind(node.name, UNKNOWN)
+        self.model.bind(node.name, node)  # what a call of it does: `Model.local_function`
         self.model.push_scope(node)
         arguments = node.args
         for param in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs):
@@ -253,7 +257,7 @@ def _walk(tree: ast.AST, context: Context, rule_classes: Sequence[type[Rule]]) -
     walker = Walker({}, {})
     context.parents = walker.parents
     rules = [rule_class(context) for rule_class in rule_classes]
-    walker.visit, walker.leave = _callback_tables(_ModelUpdates(context.model), rules)
+    walker.visit, walker.leave = _callback_tables(_ModelUpdates(context.model, walker.parents), rules)
     walker.walk(tree)
 
 

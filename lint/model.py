@@ -21,6 +21,9 @@ PATH_METHODS_RETURNING_PATHS = frozenset(
     {"with_name", "with_suffix", "joinpath", "resolve", "absolute", "expanduser"}
 )
 JSON_DUMPS = "json.dumps"
+FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+HANDLER_NAME = "handler"
+PIPEDREAM_ANNOTATION = "pipedream"
 _IMPLICIT_MODULES = frozenset({"requests", "json"})
 # Canonical names for classes that packages re-export under several module paths.
 _CANONICAL = {
@@ -134,6 +137,9 @@ class Model:
         # `from requests import post as send` gives send -> requests.post.
         self.imports: dict[str, str] = {}
         self._request_cache: dict[int, RequestCall | None] = {}
+        # ids of the nodes a request is sent from: the call, every enclosing node up to and
+        # including the nearest function or lambda (see `note_call`)
+        self._sending: set[int] = set()
 
     # --- scopes and bindings (driven by the engine) -------------------------------------
     def push_scope(self, node: ast.AST) -> None:
@@ -231,6 +237,39 @@ class Model:
                 return RequestCall(call, func.attr, on_session=True)
         return None
 
+    def note_call(self, call: ast.Call, parents: list[ast.AST]) -> None:
+        """Driven by the engine for every call, before the rules see it: a call that sends a
+        request (a `requests` call, or a call of a local function that sends one) marks itself and
+        its ancestors up to the nearest function, so that `sends_request` can answer."""
+        if self.request_call(call) is None and not self._calls_sender(call):
+            return
+        sending = self._sending
+        sending.add(id(call))
+        for parent in reversed(parents):
+            if id(parent) in sending:
+                break  # (its own ancestors were marked by an earlier call)
+            sending.add(id(parent))
+            if isinstance(parent, (*FUNCTIONS, ast.Lambda)):
+                break
+
+    def sends_request(self, node: ast.AST) -> bool:
+        """Does `node` (a statement, an expression, a function), as far as the walk has seen it,
+        send an HTTP request: a `requests` call inside it, not inside a function nested in it, or a
+        call of a function defined earlier in the file that sends one?"""
+        return id(node) in self._sending
+
+    def local_function(self, call: ast.Call) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+        """The function defined in this file (and bound to the name) that `call` calls, if any."""
+        if isinstance(call.func, ast.Name):
+            bound = self.lookup(call.func.id)
+            if isinstance(bound, FUNCTIONS):
+                return bound
+        return None
+
+    def _calls_sender(self, call: ast.Call) -> bool:
+        function = self.local_function(call)
+        return function is not None and id(function) in self._sending
+
     def is_json_dumps(self, node: ast.AST | None) -> bool:
         return isinstance(node, ast.Call) and self.qualified_name(node.func) == JSON_DUMPS
 
@@ -267,6 +306,53 @@ class Model:
         """The dict literal an expression is, or a name is bound to."""
         value = self.value_of(node)
         return value if isinstance(value, ast.Dict) else None
+
+
+def _is_pipedream_param(param: ast.arg) -> bool:
+    """`pd: "pipedream"` (the platform's own annotation)."""
+    annotation = param.annotation
+    if annotation is None:
+        return False
+    text = string_value(annotation)
+    if text is None and isinstance(annotation, ast.Name):
+        text = annotation.id
+    return text is not None and text.strip().lower() == PIPEDREAM_ANNOTATION
+
+
+def parameters(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.arg]:
+    args = function.args
+    return [*args.posonlyargs, *args.args, *args.kwonlyargs]
+
+
+def step_context_name(function: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """The name a step handler gives the platform's context: any parameter annotated `"pipedream"`,
+    else the first parameter of a function named `handler` (`def handler(pd)`, `def handler(ctx)`;
+    `self`/`cls` skipped)."""
+    params = parameters(function)
+    for param in params:
+        if _is_pipedream_param(param):
+            return param.arg
+    if function.name == HANDLER_NAME and params:
+        first = params[0]
+        if first.arg in {"self", "cls"} and len(params) > 1:
+            first = params[1]
+        return first.arg
+    return None
+
+
+def has_pipedream_annotation(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    return any(_is_pipedream_param(param) for param in parameters(function))
+
+
+def flow_exit_receiver(call: ast.Call) -> str | None:
+    """`X` of a call `X.flow.exit(...)` (the platform's way to end the workflow), X a plain name."""
+    func = call.func
+    if not (isinstance(func, ast.Attribute) and func.attr == "exit"):
+        return None
+    flow = func.value
+    if not (isinstance(flow, ast.Attribute) and flow.attr == "flow"):
+        return None
+    return flow.value.id if isinstance(flow.value, ast.Name) else None
 
 
 class DictEntry:

@@ -4,46 +4,12 @@ from __future__ import annotations
 
 import ast
 
-from ..model import string_value
+from ..model import FUNCTIONS, flow_exit_receiver, step_context_name
 from .base import Invalid, Rule, Valid
 from ._statements import alone_on_its_line
 from .scoped import in_finally
 
-HANDLER_NAME = "handler"
-PIPEDREAM_ANNOTATION = "pipedream"
 CONVENTIONAL_NAME = "pd"
-_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
-
-
-def _params(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.arg]:
-    args = function.args
-    return [*args.posonlyargs, *args.args, *args.kwonlyargs]
-
-
-def _is_pipedream_param(param: ast.arg) -> bool:
-    """`pd: "pipedream"` (the platform's own annotation)."""
-    annotation = param.annotation
-    if annotation is None:
-        return False
-    text = string_value(annotation)
-    if text is None and isinstance(annotation, ast.Name):
-        text = annotation.id
-    return text is not None and text.strip().lower() == PIPEDREAM_ANNOTATION
-
-
-def handler_context_name(function: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
-    """The name a step handler gives the Pipedream context: the first parameter of `def handler`
-    (`def handler(pd)`, `def handler(ctx)`), or any parameter annotated `"pipedream"`."""
-    params = _params(function)
-    for param in params:
-        if _is_pipedream_param(param):
-            return param.arg
-    if function.name == HANDLER_NAME and params:
-        first = params[0]
-        if first.arg in {"self", "cls"} and len(params) > 1:
-            first = params[1]
-        return first.arg
-    return None
 
 
 class FlowExitWithoutReturn(Rule):
@@ -190,7 +156,7 @@ class FlowExitWithoutReturn(Rule):
     ]
 
     def visit_Call(self, node: ast.Call) -> None:
-        receiver = _flow_exit_receiver(node)
+        receiver = flow_exit_receiver(node)
         if receiver is None:
             return
         parents = self.parents
@@ -209,8 +175,8 @@ class FlowExitWithoutReturn(Rule):
     def _context_names(self) -> set[str]:
         names = set()
         for parent in self.parents:
-            if isinstance(parent, _FUNCTIONS):
-                name = handler_context_name(parent)
+            if isinstance(parent, FUNCTIONS):
+                name = step_context_name(parent)
                 if name is not None:
                     names.add(name)
         return names
@@ -222,10 +188,10 @@ class FlowExitWithoutReturn(Rule):
         if not alone_on_its_line(expr, owner):
             return None
         function = next(
-            (p for p in reversed(self.parents) if isinstance(p, (*_FUNCTIONS, ast.ClassDef, ast.Lambda))),
+            (p for p in reversed(self.parents) if isinstance(p, (*FUNCTIONS, ast.ClassDef, ast.Lambda))),
             None,
         )
-        if not isinstance(function, _FUNCTIONS) or handler_context_name(function) != receiver:
+        if not isinstance(function, FUNCTIONS) or step_context_name(function) != receiver:
             return None
         if in_finally(expr, self.parents[:-1]):
             return None
@@ -245,15 +211,3 @@ def _return_fix(locator, expr: ast.Expr):
         return None
     return replace(cst_expr, cst.Return(value=cst_expr.value, semicolon=cst_expr.semicolon))
 
-
-
-
-def _flow_exit_receiver(call: ast.Call) -> str | None:
-    """`X` of a call `X.flow.exit(...)`."""
-    func = call.func
-    if not (isinstance(func, ast.Attribute) and func.attr == "exit"):
-        return None
-    flow = func.value
-    if not (isinstance(flow, ast.Attribute) and flow.attr == "flow"):
-        return None
-    return flow.value.id if isinstance(flow.value, ast.Name) else None
