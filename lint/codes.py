@@ -24,6 +24,10 @@ RULE_CODES = {
     "PD114": "graphql-interpolation",
     "PD115": "implicit-form-encoding",
     "PD116": "flow-exit-without-return",
+    "PD117": "swallowed-http-error",
+    "PD118": "secret-exposed",
+    "PD119": "handler-contract",
+    "PD120": "unbounded-retry",
 }
 ALL_CODES = {**ENGINE_CODES, **RULE_CODES}
 
