@@ -1,0 +1,1 @@
+"""The labelled real-world corpus and its scorer (README.md); pdlint lints tuning/ and heldout/."""
