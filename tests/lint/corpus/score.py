@@ -19,7 +19,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,15 +98,16 @@ class LintError(Exception):
 
 def lint(directories: Sequence[Path], corpus_dir: Path = CORPUS_DIR) -> list[dict]:
     """pdlint's findings on every file under `directories`, paths relative to `corpus_dir`."""
-    with tempfile.TemporaryDirectory() as scratch:
-        report = Path(scratch) / "report.json"
-        command = [sys.executable, "-m", "pdlint", "--isolated", "--no-cache", "--jobs", "1",
-                   "--format", "json", "--output-file", str(report), *map(str, directories)]
-        done = subprocess.run(command, capture_output=True, text=True, check=False,
-                              env={**os.environ, "NO_COLOR": "1"})
-        if done.returncode not in (0, 1) or not report.exists():
-            raise LintError(f"pdlint exited with {done.returncode}: {done.stderr.strip()[-2000:]}")
-        findings = json.loads(report.read_text(encoding="utf-8"))
+    command = [sys.executable, "-m", "pdlint", "--isolated", "--no-cache", "--jobs", "1",
+               "--format", "json", *map(str, directories)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False,
+                          env={**os.environ, "NO_COLOR": "1"})
+    try:
+        findings = json.loads(done.stdout)
+    except ValueError:
+        findings = None
+    if done.returncode not in (0, 1) or not isinstance(findings, list):
+        raise LintError(f"pdlint exited with {done.returncode}: {done.stderr.strip()[-2000:]}")
     for finding in findings:
         finding["path"] = Path(os.path.abspath(finding["path"])).relative_to(corpus_dir).as_posix()
     return findings
