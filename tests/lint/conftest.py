@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
+
 def _shared() -> Path:
-    """`shared/` beside the checkout (a git worktree may sit a level deeper)."""
+    """The platform's HTTP guide and what pdlint must report on it live beside the repository (not
+    in it, and not in a user's clone): PDHTTP_SHARED, else `shared/` beside the checkout (a git
+    worktree may sit a level deeper)."""
+    if os.environ.get("PDHTTP_SHARED"):
+        return Path(os.environ["PDHTTP_SHARED"])
     for parent in Path(__file__).resolve().parents[2].parents:
         if (parent / "shared" / "seeds").is_dir():
             return parent / "shared"
@@ -17,10 +23,19 @@ SEED = SHARED / "seeds" / "000_218ed8cfcf7bac9d.txt"
 SEED_EXPECT = SHARED / "seeds" / "000_218ed8cfcf7bac9d.expect"
 
 
+def _needs(path: Path) -> Path:
+    if not path.is_file():
+        pytest.skip(f"the platform's HTTP guide is not beside this checkout ({path} not found)")
+    return path
+
+
 @pytest.fixture
 def seed_markdown(tmp_path: Path) -> Path:
-    if not SEED.exists():
-        pytest.skip(f"seed document not found at {SEED}")
     copy = tmp_path / "seed.md"
-    copy.write_bytes(SEED.read_bytes())
+    copy.write_bytes(_needs(SEED).read_bytes())
     return copy
+
+
+@pytest.fixture
+def seed_expect() -> Path:
+    return _needs(SEED_EXPECT)

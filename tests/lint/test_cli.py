@@ -12,6 +12,8 @@ import pytest
 
 from pdlint.cli import main
 
+from ..installed import console_script
+
 BAD_STEP = """import requests
 
 def handler(pd):
@@ -187,7 +189,9 @@ def test_markdown_files_are_walked(tree: Path) -> None:
 
 
 def test_python_m_lint_and_console_script_agree(tree: Path) -> None:
-    script = subprocess.run(["pdlint", "steps"], capture_output=True, text=True, cwd=tree, check=False)
+    script = subprocess.run(
+        [console_script("pdlint"), "steps"], capture_output=True, text=True, cwd=tree, check=False
+    )
     assert script.stdout == run("steps", cwd=tree).stdout
 
 

@@ -5,24 +5,21 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-
-import pytest
+from pathlib import Path
 
 from pdlint.rules import all_rules
 
-from .conftest import SEED_EXPECT
 
-
-def expected_rows() -> set[tuple[int, str]]:
+def expected_rows(expect: Path) -> set[tuple[int, str]]:
     rows = set()
-    for raw in SEED_EXPECT.read_text().splitlines():
+    for raw in expect.read_text().splitlines():
         if raw.strip() and not raw.startswith("#"):
             line, code = raw.split()
             rows.add((int(line), code))
     return rows
 
 
-def test_seed_document_findings_match_expectations(seed_markdown) -> None:
+def test_seed_document_findings_match_expectations(seed_markdown, seed_expect) -> None:
     run = subprocess.run(
         [sys.executable, "-m", "pdlint", "--format", "json", str(seed_markdown)],
         capture_output=True, text=True, check=False,
@@ -30,13 +27,11 @@ def test_seed_document_findings_match_expectations(seed_markdown) -> None:
     assert run.returncode == 1, run.stderr
     found = {(f["line"], f["code"]) for f in json.loads(run.stdout)}
     implemented = set(all_rules())
-    want = {row for row in expected_rows() if row[1] in implemented}
+    want = {row for row in expected_rows(seed_expect) if row[1] in implemented}
     assert sorted(found - want) == [], "unexpected findings"
     assert sorted(want - found) == [], "missing findings"
 
 
-def test_every_expected_code_has_a_rule() -> None:
-    if not SEED_EXPECT.exists():
-        pytest.skip(f"seed expectations not found at {SEED_EXPECT}")
-    missing = {code for _, code in expected_rows()} - set(all_rules())
+def test_every_expected_code_has_a_rule(seed_expect) -> None:
+    missing = {code for _, code in expected_rows(seed_expect)} - set(all_rules())
     assert not missing, f"no rule yet for {sorted(missing)}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import textwrap
+import uuid
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,10 @@ import pytest
 REAL_TMP = Path("/tmp")
 N_TESTS = 40
 
-# Every "/tmp/..." name the inner suites use starts with this, so a leak is recognisable.
-MARK = "pdhttp-isolation"
+# Every "/tmp/..." name the inner suites use starts with this, so a leak is recognisable. It is
+# unique to this process: other programs (pip, other test sessions, other workers) write to the
+# real /tmp at the same time, so only names carrying this mark say anything about our inner runs.
+MARK = f"pdhttp-isolation-{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
 SAME_NAME_SUITE = f"""
 import os
@@ -187,7 +190,7 @@ def handler(pd):
     store["count"] = store["count"] + 1
     store.set("temporary", True, ttl=60)
     pd.export("seen", os.environ["PD_ISOLATION"])
-    with open("/tmp/step-state.txt", "a") as f:
+    with open("/tmp/__MARK__-step-state.txt", "a") as f:
         f.write("x")
     return store["count"]
 '''
@@ -303,19 +306,17 @@ class TestRound2(NothingLeaks):
 
 class TestRound3(NothingLeaks):
     pass
-"""
+""".replace("__MARK__", MARK)
 
 
 def real_tmp_names() -> set[str]:
-    """Top-level names in the real /tmp, less pytest's own base directories."""
-    return {name for name in os.listdir(REAL_TMP) if not name.startswith("pytest-of-")}
+    """Top-level names in the real /tmp that this process's inner runs could have created."""
+    return {name for name in os.listdir(REAL_TMP) if MARK in name}
 
 
 def assert_real_tmp_untouched(before: set[str]) -> None:
-    new = real_tmp_names() - before
-    ours = sorted(name for name in new if MARK in name or name.startswith("step-state"))
-    assert not ours, f"the inner run left these in the real /tmp: {ours}"
-    assert not new, f"new entries in the real /tmp during the inner run: {sorted(new)}"
+    new = sorted(real_tmp_names() - before)
+    assert not new, f"the inner run left these in the real /tmp: {new}"
 
 
 def check_same_name_result(result: pytest.RunResult) -> None:
