@@ -1,8 +1,8 @@
 """`sarif`: a SARIF 2.1.0 log (one run) for GitHub code scanning and other SARIF viewers.
 
 The driver lists every rule pdlint has (and the engine's own codes, PD001 syntax-error and
-PD002 unused-suppression) with its summary, description, help URI, help text (the rule's page
-under docs/rules/, where the installation has it) and fix safety; each finding is
+PD002 unused-suppression) with its summary, description, help URI, help text (the rule's page,
+shipped in the package) and fix safety; each finding is
 a result at level `error` with a `%SRCROOT%`-relative location, a partial fingerprint and, when
 the finding carries a text edit, a fix: one replacement of whole lines (`deletedRegion` from
 column 1 of the first replaced line to column 1 of the line after the last).
@@ -73,18 +73,14 @@ def sarif_log(findings: list[Finding]) -> dict[str, Any]:
 
 
 def _help(code: str) -> dict[str, Any]:
-    """The rule's documentation page as `help` (GitHub shows it beside the alert), when this
-    installation has the page (a source checkout does; a wheel has only `helpUri`)."""
+    """The rule's whole page as `help` (GitHub shows it beside the alert), read from the package."""
+    from ..docs import rule_page
+
     try:
-        from ..docs import DOCS_DIRECTORY
-    except ImportError:  # pragma: no cover - docs lookup unavailable
+        text = rule_page(code)
+    except KeyError:  # a code from a finding that no rule of this version has
         return {}
-    page = DOCS_DIRECTORY / f"{code}.md"
-    try:
-        text = page.read_text(encoding="utf-8").strip()
-    except OSError:
-        return {}
-    return {"help": {"text": text, "markdown": text}} if text else {}
+    return {"help": {"text": text, "markdown": text}}
 
 
 def artifact_location(path: str) -> dict[str, str]:

@@ -1,4 +1,20 @@
-"""The rule registry: every module `PDnnn_name.py` in this package defines one rule."""
+"""The rule registry: every module `PDnnn_name.py` in this package defines one rule.
+
+Adding a rule `PD121 some-name`:
+
+1. `PD121_some_name.py`: a `Rule` subclass with `code`, `name` ("some-name"), `summary`,
+   `fix_safety`, its `VALID`/`INVALID` cases and `visit_`/`leave_` methods (see `base.py`); add
+   the code and name to `pdlint/codes.py`. The registry finds the module by its name.
+2. `PD121_some_name.md` beside it: the rule's page without its title line, with the sections
+   `## What it does`, `## Why is this bad`, `## Example`, `## Use instead`, `## Fix safety`.
+   It ships in the package (`pdlint explain PD121`, SARIF `help`); the title line and the index
+   come from the class.
+3. `python -m pdlint.docs docs/rules --readme README.md` regenerates `docs/rules/` and the
+   README's rules table (a test fails while they differ from the packaged pages).
+
+The engine's own codes (PD001 syntax-error, PD002 unused-suppression, PD003 file-too-large) have
+no module; their pages are here too, `PD001_syntax_error.md` and so on.
+"""
 
 from __future__ import annotations
 

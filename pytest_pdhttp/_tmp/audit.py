@@ -51,8 +51,11 @@ class RealTmpWatch:
 
     def _why(self) -> str:
         return (
-            f"Python's file APIs are redirected into {self.tmp_map.real}; this call got past them "
-            "(see docs/fixtures/pd_tmp.md for what is covered)."
+            f"open, os, os.path, pathlib, shutil and tempfile calls naming /tmp are redirected into "
+            f"{self.tmp_map.real}; this call got past them (a file API bound before the test "
+            "started, or one those modules do not wrap): use those APIs in the step, or write "
+            "the file under pd_tmp in the test. What is redirected: "
+            "https://github.com/pytest-pdhttp/pytest-pdhttp/blob/main/docs/fixtures/pd_tmp.md"
         )
 
     def check(self, event: str, args: tuple[Any, ...]) -> None:
