@@ -26,6 +26,8 @@ from typing import Iterable, Sequence
 
 CORPUS_DIR = Path(__file__).resolve().parent
 PARTS = ("tuning", "heldout")
+# The rules the corpus is labelled for; pdlint runs with only these (and PD001) selected, so a rule
+# added later is not counted until the corpus carries its labels.
 RULES = tuple(f"PD{number}" for number in range(101, 117))
 SUFFIXES = (".py", ".md", ".rst")
 
@@ -99,7 +101,7 @@ class LintError(Exception):
 def lint(directories: Sequence[Path], corpus_dir: Path = CORPUS_DIR) -> list[dict]:
     """pdlint's findings on every file under `directories`, paths relative to `corpus_dir`."""
     command = [sys.executable, "-m", "pdlint", "--isolated", "--no-cache", "--jobs", "1",
-               "--format", "json", *map(str, directories)]
+               "--select", ",".join(("PD001",) + RULES), "--format", "json", *map(str, directories)]
     done = subprocess.run(command, capture_output=True, text=True, check=False,
                           env={**os.environ, "NO_COLOR": "1"})
     try:
