@@ -1,29 +1,43 @@
-"""pytest-pdhttp: fixtures pd, pd_tmp and pd_http for testing HTTP steps."""
+"""pytest-pdhttp: fixtures ``pd``, ``pd_tmp`` and ``pd_http`` for testing HTTP steps offline.
 
-from ._pd.context import Pipedream, Send
-from ._pd.datastore import DataStore
-from ._pd.flow import Flow
-from ._http.mock import HttpSettings, StrictRequestsMock
+This namespace holds what a test names in code: the fixtures' types (for annotations), the
+results a run returns, the pieces a test builds (``DataStore``, ``BrokenStream``) and the
+exceptions it may catch. Everything else lives in private (``_``-prefixed) modules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
 from ._http.guard import NetworkBlockedError
+from ._http.mock import StrictRequestsMock
 from ._http.recorded import RecordedRequest, UploadedFile
-from ._pd.results import Email, FlowCall, StepResult, WorkflowResult
 from ._http.streaming import BrokenStream
+from ._pd.context import Pipedream
+from ._pd.datastore import DataStore
+from ._pd.results import Email, FlowCall, StepResult, WorkflowResult
 from ._tmp.audit import RealTmpAccessError
 
 __all__ = [
     "BrokenStream",
     "DataStore",
     "Email",
-    "Flow",
     "FlowCall",
-    "HttpSettings",
     "NetworkBlockedError",
     "Pipedream",
     "RealTmpAccessError",
     "RecordedRequest",
-    "Send",
     "StepResult",
     "StrictRequestsMock",
     "UploadedFile",
     "WorkflowResult",
+    "__version__",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":  # read when asked, so loading the plugin never pays for it
+        from importlib.metadata import version
+
+        return version("pytest-pdhttp")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

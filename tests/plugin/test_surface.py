@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import re
+from pathlib import Path
 
 import pytest
 
@@ -26,3 +28,63 @@ def test_fixtures_lists_only_pd_pd_tmp_and_pd_http(pytester, run, verbosity):
     result = run("--fixtures", *verbosity)
     assert result.ret == 0
     assert sorted(plugin_fixtures(result.stdout.str())) == ["pd", "pd_http", "pd_tmp"]
+
+
+PUBLIC = {
+    "BrokenStream", "DataStore", "Email", "FlowCall", "NetworkBlockedError", "Pipedream",
+    "RealTmpAccessError", "RecordedRequest", "StepResult", "StrictRequestsMock", "UploadedFile",
+    "WorkflowResult", "__version__",
+}  # fmt: skip
+PACKAGE = Path(__file__).resolve().parents[2] / "pytest_pdhttp"
+
+
+def test_the_package_exports_what_a_test_names_and_nothing_else():
+    import pytest_pdhttp
+
+    assert set(pytest_pdhttp.__all__) == PUBLIC
+    namespace: dict[str, object] = {}
+    exec("from pytest_pdhttp import *", namespace)
+    assert set(namespace) - {"__builtins__"} == PUBLIC
+    for name in ("Send", "Flow", "HttpSettings", "TmpMap", "NetworkGuard"):
+        assert not hasattr(pytest_pdhttp, name), name
+
+
+def test_version_is_the_installed_distributions():
+    import pytest_pdhttp
+
+    assert pytest_pdhttp.__version__ == importlib.metadata.version("pytest-pdhttp")
+    assert re.fullmatch(r"\d+\.\d+\.\d+\S*", pytest_pdhttp.__version__)
+
+
+def test_only_the_entry_point_and_the_package_are_public_modules():
+    public = sorted(
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if not any(part.startswith("_") for part in path.relative_to(PACKAGE).parts)
+    )
+    assert public == ["plugin.py"]
+    assert {p.name for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__"} == {
+        "_pd", "_tmp", "_http",
+    }  # fmt: skip
+
+
+_IMPORTED = re.compile(
+    r"from pytest_pdhttp(\.[\w.]+)? import (\([^)]*\)|[\w, ]+)|\bpytest_pdhttp\.(\w+)"
+)
+
+
+def test_examples_and_fixture_docs_use_only_public_names():
+    root = PACKAGE.parent
+    files = [*(root / "examples").rglob("*.py"), *(root / "docs" / "fixtures").glob("*.md"),
+             root / "README.md"]  # fmt: skip
+    used: dict[str, set[str]] = {}
+    for path in files:
+        for match in _IMPORTED.finditer(path.read_text(encoding="utf-8")):
+            module, names, attribute = match.groups()
+            found = {attribute} if attribute else set(re.findall(r"\w+", names))
+            if module:
+                found = {f"pytest_pdhttp{module}"}
+            for name in found:
+                used.setdefault(name, set()).add(str(path.relative_to(root)))
+    private = {name: sorted(where) for name, where in used.items() if name not in PUBLIC}
+    assert not private, f"non-public names used: {private}"
