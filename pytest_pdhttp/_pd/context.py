@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import os
-import re
 import secrets
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timezone
@@ -14,9 +13,9 @@ from typing import Any, Union
 from .._json import json_copy
 from .datastore import DataStore
 from .flow import Flow
-from .loader import find_handler, load_step
+from .loader import call_handler, find_handler, load_step
 from .results import Email, StepResult, WorkflowResult
-from .workflow import StepSpec, resolve
+from .workflow import STEP_NAME, StepSpec, resolve
 
 StepTarget = Union[str, "os.PathLike[str]", Callable[[Any], Any]]
 
@@ -29,7 +28,6 @@ _NODE_ONLY = {
 }
 _NODE_ONLY_SEND = ("http", "s3", "emit", "sse")
 _RESPONSE_KEYS = {"status", "body", "headers"}
-_STEP_NAME = re.compile(r"^[^\s-]+$")
 
 
 def trigger_context() -> dict[str, Any]:
@@ -103,6 +101,12 @@ class Pipedream:
     def export(self, name: str, value: Any) -> None:
         if not isinstance(name, str) or not name:
             raise TypeError(f"pd.export(name, value) needs a non-empty str name, got {name!r}")
+        if name.startswith("$"):
+            raise ValueError(
+                f"pd.export({name!r}, ...): names starting with '$' are reserved for the "
+                "platform's own step outputs ($return_value is what the handler returns); "
+                "export under another name"
+            )
         self.exports[name] = json_copy(value, f"export {name!r}")
 
     def respond(self, response: Mapping[str, Any]) -> None:
@@ -141,12 +145,16 @@ class Pipedream:
         self.flow = Flow()
         self.send = Send()
         self._responses = []
-        if callable(target):
-            value = target(self)
-        else:
-            path = Path(os.fspath(target))
-            with load_step(path if path.is_absolute() else self._base_dir / path) as module:
-                value = find_handler(module)(self)
+        shared, self.steps = self.steps, _own_copy(self.steps)  # what the step may change
+        try:
+            if callable(target):
+                value = call_handler(target, self)
+            else:
+                path = Path(os.fspath(target))
+                with load_step(path if path.is_absolute() else self._base_dir / path) as module:
+                    value = call_handler(find_handler(module), self)
+        finally:
+            self.steps = shared
         return StepResult(
             return_value=json_copy(value, "the step's return value"),
             exports=dict(self.exports),
@@ -200,7 +208,7 @@ class Pipedream:
 
     def _merge_steps(self, steps: Mapping[str, Any]) -> None:
         for name, outputs in steps.items():
-            if not isinstance(name, str) or not _STEP_NAME.match(name):
+            if not isinstance(name, str) or not STEP_NAME.match(name):
                 raise ValueError(f"step names have no spaces or dashes, got {name!r}")
             if not isinstance(outputs, Mapping):
                 raise TypeError(f"steps[{name!r}] must be a dict of that step's outputs")
@@ -209,6 +217,11 @@ class Pipedream:
                 self.steps["trigger"].update(outputs)
             else:
                 self.steps[name] = outputs
+
+
+def _own_copy(steps: dict[str, Any]) -> dict[str, Any]:
+    """``pd.steps`` as one step receives it: the JSON round trip of every entry."""
+    return {name: json_copy(outputs, f"pd.steps[{name!r}]") for name, outputs in steps.items()}
 
 
 def _note(exc: BaseException, text: str) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import ItemsView, KeysView, Mapping
+import math
+from collections.abc import ItemsView, Iterator, KeysView, Mapping
 from typing import Any
 
 from .._json import json_copy
@@ -42,6 +43,11 @@ class DataStore:
         self._require(key)
         del self._values[key]
         self._expires.pop(key, None)
+
+    def __iter__(self) -> Iterator[str]:
+        """The keys, as iterating a dict gives them (a snapshot: the loop may change the store)."""
+        self._purge()
+        return iter(list(self._values))
 
     def __contains__(self, key: object) -> bool:
         self._purge()
@@ -92,8 +98,10 @@ class DataStore:
 
     def advance(self, seconds: float) -> None:
         """Move this store's clock forward; keys whose TTL has run out disappear."""
-        if seconds < 0:
-            raise ValueError("time only moves forward")
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+            raise TypeError(f"advance(seconds) takes a number, got {seconds!r}")
+        if not math.isfinite(seconds) or seconds < 0:
+            raise ValueError(f"advance(seconds) takes a finite number >= 0, got {seconds!r}")
         self._now += seconds
         self._purge()
 
@@ -144,5 +152,7 @@ def _check_key(key: object) -> None:
 def _check_ttl(ttl: object) -> None:
     if ttl is None:
         return
-    if isinstance(ttl, bool) or not isinstance(ttl, (int, float)) or not ttl > 0:
-        raise ValueError(f"ttl must be a positive number of seconds or None, got {ttl!r}")
+    if isinstance(ttl, bool) or not isinstance(ttl, (int, float)):
+        raise ValueError(f"ttl must be a number of seconds or None, got {ttl!r}")
+    if not math.isfinite(ttl) or ttl <= 0:
+        raise ValueError(f"ttl must be a finite, positive number of seconds or None, got {ttl!r}")

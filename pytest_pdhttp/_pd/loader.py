@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import inspect
 import itertools
 import re
 import sys
@@ -35,6 +36,31 @@ def load_step(path: Path) -> Iterator[ModuleType]:
         yield module
     finally:
         sys.modules.pop(name, None)
+
+
+def call_handler(handler: Callable[[Any], Any], pd: Any) -> Any:
+    """Call ``handler(pd)`` as the platform does: synchronously, never awaiting anything."""
+    if _is_async(handler):
+        raise TypeError(
+            f"async def {getattr(handler, '__name__', 'handler')}(pd): the platform calls a "
+            "Python step's handler(pd) synchronously and its result is not awaited, so an async "
+            "handler never runs there; write a plain def (and asyncio.run(...) inside it if you "
+            "need a coroutine)"
+        )
+    value = handler(pd)
+    if inspect.iscoroutine(value):
+        value.close()  # never awaited, as on the platform, but without the RuntimeWarning
+        raise TypeError(
+            "the handler returned a coroutine: the platform does not await a step's return "
+            "value; await it inside the handler (asyncio.run(...)) and return the result"
+        )
+    return value
+
+
+def _is_async(handler: Any) -> bool:
+    return inspect.iscoroutinefunction(handler) or inspect.iscoroutinefunction(
+        getattr(handler, "__call__", None)
+    )
 
 
 def find_handler(module: ModuleType) -> Callable[[Any], Any]:

@@ -12,7 +12,8 @@ from typing import Any, Union
 ENTRY_FILE = "entry.py"
 """A step directory's code, as in workflows synced to git: ``<step_name>/entry.py``."""
 
-_STEP_NAME = re.compile(r"^[^\s-]+$")
+STEP_NAME = re.compile(r"^[^\s-]+$")
+"""A step name as the platform allows it: no spaces, no dashes."""
 
 StepSpec = Union[
     str, "os.PathLike[str]", tuple[str, Union[Callable[[Any], Any], str, "os.PathLike[str]"]]
@@ -37,7 +38,7 @@ def resolve(steps: Iterable[StepSpec], base_dir: Path) -> list[WorkflowStep]:
         step = _one(spec, base_dir)
         if step.name == "trigger":
             raise ValueError("a workflow step cannot be named 'trigger' (the trigger's own name)")
-        if not _STEP_NAME.match(step.name):
+        if not STEP_NAME.match(step.name):
             raise ValueError(f"step names have no spaces or dashes, got {step.name!r}")
         if any(step.name == earlier.name for earlier in resolved):
             raise ValueError(f"two workflow steps are named {step.name!r}; step names are unique")

@@ -186,3 +186,118 @@ def test_a_data_store_in_the_marker_is_fresh_for_each_test(pytester, run):
         """
     )
     run().assert_outcomes(passed=2)
+
+
+# --- where the fake must behave as the platform does (issue 16) --------------------------------
+
+
+def test_an_async_handler_is_refused_with_the_platforms_reason(pytester, run, step):
+    step(
+        "async_step",
+        """
+        async def handler(pd: "pipedream"):
+            return {"ok": True}
+        """,
+    )
+    pytester.makepyfile(
+        test_async="""
+        import pytest
+
+        def test_file(pd):
+            with pytest.raises(TypeError, match=r"async def handler.*not awaited.*plain def"):
+                pd.run("steps/async_step.py")
+
+        def test_callable(pd):
+            async def handler(pd):
+                return 1
+
+            with pytest.raises(TypeError, match="async def handler"):
+                pd.run(handler)
+
+        def test_returning_a_coroutine(pd):
+            async def later():
+                return 1
+
+            with pytest.raises(TypeError, match="returned a coroutine"):
+                pd.run(lambda pd: later())
+        """
+    )
+    result = run("-W", "error::RuntimeWarning", "-W", "error::pytest.PytestUnraisableExceptionWarning")
+    result.assert_outcomes(passed=3)
+    result.stdout.no_fnmatch_line("*never awaited*")
+
+
+def test_a_data_store_iterates_over_its_keys_and_refuses_endless_times(pytester, run):
+    pytester.makepyfile(
+        """
+        import math
+        import pytest
+
+        def test_iteration(pd):
+            store = pd.inputs["data_store"] = pd.data_store({"a": 1, "b": 2})
+
+            def handler(pd):
+                ds = pd.inputs["data_store"]
+                return {"listed": list(ds), "looped": [k for k in ds], "sorted": sorted(ds)}
+
+            result = pd.run(handler).return_value
+            assert result == {"listed": ["a", "b"], "looped": ["a", "b"], "sorted": ["a", "b"]}
+
+        @pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
+        def test_no_endless_times(pd, bad):
+            store = pd.data_store()
+            with pytest.raises(ValueError, match="finite"):
+                store.set("k", 1, ttl=bad)
+            store.set("k", 1, ttl=10)
+            with pytest.raises(ValueError, match="finite"):
+                store.set_ttl("k", ttl=bad)
+            with pytest.raises(ValueError, match="finite"):
+                store.advance(bad)
+            store.advance(10)
+            assert "k" not in store
+        """
+    )
+    run().assert_outcomes(passed=4)
+
+
+def test_workflow_steps_get_json_copies_and_cannot_spoof_their_return_value(pytester, run):
+    pytester.makepyfile(
+        """
+        import pytest
+
+        def fetch(pd):
+            return {"rows": [1, 2]}
+
+        def meddle(pd):
+            pd.steps["fetch"]["$return_value"]["rows"].append(3)
+            pd.steps["trigger"]["event"]["user"] = "mallory"
+            return "meddled"
+
+        def read(pd):
+            return {"rows": pd.steps["fetch"]["$return_value"]["rows"],
+                    "user": pd.steps["trigger"]["event"]["user"]}
+
+        def test_no_step_corrupts_another(pd):
+            result = pd.run_workflow(
+                [("fetch", fetch), ("meddle", meddle), ("read", read)], event={"user": "ada"}
+            )
+            assert result.steps["read"].return_value == {"rows": [1, 2], "user": "ada"}
+            assert result.steps["fetch"].return_value == {"rows": [1, 2]}
+            assert pd.steps["trigger"]["event"] == {"user": "ada"}
+
+        def test_a_single_run_sees_a_copy_too(pd):
+            pd.steps["lookup"] = {"$return_value": {"n": 1}}
+            pd.run(lambda pd: pd.steps["lookup"]["$return_value"].update(n=2))
+            assert pd.steps["lookup"] == {"$return_value": {"n": 1}}
+
+        @pytest.mark.parametrize("name", ["$return_value", "$summary", "$anything"])
+        def test_dollar_names_are_refused(pd, name):
+            def spoof(pd):
+                pd.export(name, "spoof")
+                return "real"
+
+            with pytest.raises(ValueError, match=r"names starting with '\\$' are reserved"):
+                pd.run_workflow([("spoof", spoof)])
+        """
+    )
+    run().assert_outcomes(passed=5)
