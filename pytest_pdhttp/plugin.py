@@ -14,6 +14,7 @@ from . import _strict as strict
 from ._tmp import audit as tmpaudit
 from ._tmp import redirect as tmpdir
 from ._tmp import tempfiles
+from ._tmp.readonly import ReadOnlyFileSystem, coverage_data_files
 from ._pd.context import Pipedream
 from ._http.mock import HttpSettings, StrictRequestsMock
 from ._markers import (
@@ -112,9 +113,7 @@ def pd_tmp(
     tmp_map = tmpdir.TmpMap(root, keep)
     watch = tmpaudit.RealTmpWatch(tmp_map)
     strict.register(request.node, watch)
-    with pytest.MonkeyPatch.context() as monkeypatch, tmpaudit.watching(watch):
-        tmpdir.install(tmp_map, monkeypatch)
-        tempfiles.install(tmp_map, monkeypatch)
+    with tmpdir.redirecting(tmp_map, tempfiles.patches()), tmpaudit.listening(watch):
         yield root
     strict.fail_if_any(watch.problems(test_failed=True))
 
@@ -203,6 +202,7 @@ def cassette_directory(node: pytest.Item) -> Path:
             base = (inipath.parent if inipath else node.config.rootpath) / base
     else:
         base = node.path.parent / "cassettes"
+    tmpdir.exempt(base)  # the plugin's own files, even under /tmp
     return base / node.path.stem
 
 
@@ -219,11 +219,13 @@ def _shown(path: Path | None, rootpath: Path) -> str:
 def pd(
     request: pytest.FixtureRequest,
     pd_tmp: Path,
+    tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Pipedream:
     """The fake step context; relative step paths given to ``pd.run`` start at the test file.
 
     The test stays offline: real (non-loopback) connections are refused, as under ``pd_http``.
+    While a step runs, the file system is read-only outside /tmp, as on the platform.
     """
     network_guard(request)
     options = marker_kwargs(request.node, "pd", PD_KEYWORDS)
@@ -233,6 +235,10 @@ def pd(
         else:
             monkeypatch.setenv(name, value)
     context = Pipedream(**options, base_dir=request.path.parent)
+    read_only = ReadOnlyFileSystem(
+        [pd_tmp, tmp_path_factory.getbasetemp()], prefixes=coverage_data_files()
+    )
+    context._around_step = read_only.enforced
     request.node.stash[PD_CONTEXT] = context  # its $auth values are redacted from cassettes
     if http_cassette(request.node) is not None and "pd_http" not in request.fixturenames:
         request.getfixturevalue("pd_http")  # a cassette needs pd_http, even if the test omits it

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import secrets
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, ContextManager, Union
 
 from .._json import json_copy
 from .datastore import DataStore
@@ -88,6 +89,8 @@ class Pipedream:
         self.send = Send()
         self._responses: list[dict[str, Any]] = []
         self._base_dir = base_dir or Path.cwd()
+        # what the step runs inside; the pd fixture makes the file system read-only outside /tmp
+        self._around_step: Callable[[], ContextManager[object]] = contextlib.nullcontext
         # set while run_workflow runs: what earlier steps of the same execution did
         self._workflow_responded = False
         self._workflow_paused = False
@@ -148,10 +151,12 @@ class Pipedream:
         shared, self.steps = self.steps, _own_copy(self.steps)  # what the step may change
         try:
             if callable(target):
-                value = call_handler(target, self)
+                with self._around_step():
+                    value = call_handler(target, self)
             else:
                 path = Path(os.fspath(target))
-                with load_step(path if path.is_absolute() else self._base_dir / path) as module:
+                path = path if path.is_absolute() else self._base_dir / path
+                with load_step(path, self._around_step) as module:
                     value = call_handler(find_handler(module), self)
         finally:
             self.steps = shared

@@ -8,20 +8,28 @@ import itertools
 import re
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from types import ModuleType
-from typing import Any, cast
+from typing import Any, ContextManager, cast
+
+from .._tmp.redirect import exempt
 
 _serial = itertools.count(1)
 
 
 @contextmanager
-def load_step(path: Path) -> Iterator[ModuleType]:
+def load_step(
+    path: Path, around: Callable[[], ContextManager[object]] = nullcontext
+) -> Iterator[ModuleType]:
     """Execute the step file as a new module (module-level code runs, as on a cold start).
 
-    The module is in ``sys.modules`` under a unique name until the ``with`` block ends.
+    The module is in ``sys.modules`` under a unique name until the ``with`` block ends; its
+    code (module level and the block) runs inside ``around()``. The file itself is the plugin's
+    to read, so it is never redirected into pd_tmp, even when it lies under /tmp.
     """
+    exempt(path)
+    exempt(path.parent / "__pycache__")  # where the import system caches its bytecode
     if not path.is_file():
         raise FileNotFoundError(f"step file not found: {path}")
     stem = re.sub(r"\W", "_", path.stem)
@@ -32,8 +40,9 @@ def load_step(path: Path) -> Iterator[ModuleType]:
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     try:
-        spec.loader.exec_module(module)
-        yield module
+        with around():
+            spec.loader.exec_module(module)
+            yield module
     finally:
         sys.modules.pop(name, None)
 

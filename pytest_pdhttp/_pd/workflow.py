@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Union
 
+from .._tmp.redirect import exempt
+
 ENTRY_FILE = "entry.py"
 """A step directory's code, as in workflows synced to git: ``<step_name>/entry.py``."""
 
@@ -73,7 +75,9 @@ def _path(spec: Any, base_dir: Path) -> Path:
             "a workflow step is a step file, a step directory or a (name, handler) pair, "
             f"got {spec!r}"
         ) from None
-    return path if path.is_absolute() else base_dir / path
+    path = path if path.is_absolute() else base_dir / path
+    exempt(path)  # the plugin's to read, even under /tmp
+    return path
 
 
 def _code_file(path: Path) -> Path:

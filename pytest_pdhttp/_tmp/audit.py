@@ -1,26 +1,29 @@
-"""Catch what the redirection misses: an audit hook that sees Python touch the real ``/tmp``."""
+"""One audit hook (``sys.addaudithook``) for the process, and what listens to it: the watch that
+catches what the redirection misses (Python reaching the real ``/tmp``)."""
 
 from __future__ import annotations
 
 import os
+import posixpath
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from .redirect import TmpMap
+from .redirect import TmpMap, real_cwd
 
-# audit event -> positions of its path arguments
+Listener = Callable[[str, "tuple[Any, ...]"], None]
+
+# audit event -> positions of its path arguments (shutil's events are left out: shutil works
+# through open and os, whose own events name the real paths)
 _EVENTS = {
     "open": (0,), "os.listdir": (0,), "os.scandir": (0,), "os.remove": (0,), "os.rmdir": (0,),
     "os.mkdir": (0,), "os.chmod": (0,), "os.chown": (0,), "os.utime": (0,), "os.truncate": (0,),
-    "os.rename": (0, 1), "os.link": (0, 1), "os.symlink": (0, 1),
-    "shutil.copyfile": (0, 1), "shutil.copymode": (0, 1), "shutil.copystat": (0, 1),
-    "shutil.copytree": (0, 1), "shutil.move": (0, 1), "shutil.rmtree": (0,),
-    "sqlite3.connect": (0,),
+    "os.rename": (0, 1), "os.link": (0, 1), "os.symlink": (1,), "os.chdir": (0,),
+    "os.setxattr": (0,), "os.removexattr": (0,), "sqlite3.connect": (0,),
 }  # fmt: skip
 
-_watches: list[RealTmpWatch] = []
+_listeners: list[Listener] = []
 _hook_installed = False
 
 
@@ -28,8 +31,41 @@ class RealTmpAccessError(PermissionError):
     """Raised into the code under test when it reaches the real ``/tmp``."""
 
 
+@contextmanager
+def listening(listener: Listener) -> Iterator[None]:
+    """Call ``listener(event, args)`` for every audit event while the block runs; the hook is
+    installed on first use (hooks cannot be removed, so one serves every test)."""
+    global _hook_installed
+    if not _hook_installed:
+        sys.addaudithook(_audit)
+        _hook_installed = True
+    _listeners.append(listener)
+    try:
+        yield
+    finally:
+        _listeners.remove(listener)
+
+
+def _audit(event: str, args: tuple[Any, ...]) -> None:
+    __tracebackhide__ = True
+    if _listeners:
+        for listener in tuple(_listeners):
+            listener(event, args)
+
+
+def absolute(path: Any) -> str | None:
+    """``path`` (str, bytes or path-like) as an absolute, normalised str; None for fds."""
+    if path is None or isinstance(path, int):
+        return None
+    try:
+        text = os.fsdecode(os.fspath(path))
+    except TypeError:
+        return None
+    return posixpath.normpath(posixpath.join(real_cwd(), text))
+
+
 class RealTmpWatch:
-    """Records each real-/tmp access while it is the innermost active watch."""
+    """Refuses and records each real-/tmp access it hears of."""
 
     def __init__(self, tmp_map: TmpMap) -> None:
         self.tmp_map = tmp_map
@@ -58,9 +94,12 @@ class RealTmpWatch:
             "https://github.com/pytest-pdhttp/pytest-pdhttp/blob/main/docs/fixtures/pd_tmp.md"
         )
 
-    def check(self, event: str, args: tuple[Any, ...]) -> None:
+    def __call__(self, event: str, args: tuple[Any, ...]) -> None:
         __tracebackhide__ = True
-        for position in _EVENTS[event]:
+        positions = _EVENTS.get(event)
+        if positions is None:
+            return
+        for position in positions:
             if position < len(args) and self._leaks(args[position]):
                 touched = f"{event}({os.fspath(args[position])!r})"
                 error = RealTmpAccessError(
@@ -70,30 +109,5 @@ class RealTmpWatch:
                 raise error
 
     def _leaks(self, path: Any) -> bool:
-        if path is None or isinstance(path, int):
-            return False
-        try:
-            text = os.fsdecode(os.fspath(path))
-        except TypeError:
-            return False
-        return self.tmp_map.redirected(os.path.abspath(text)) is not None
-
-
-@contextmanager
-def watching(watch: RealTmpWatch) -> Iterator[RealTmpWatch]:
-    """Make ``watch`` the active one; the process-wide hook is installed on first use."""
-    global _hook_installed
-    if not _hook_installed:
-        sys.addaudithook(_audit)  # hooks cannot be removed, so one hook serves every test
-        _hook_installed = True
-    _watches.append(watch)
-    try:
-        yield watch
-    finally:
-        _watches.remove(watch)
-
-
-def _audit(event: str, args: tuple[Any, ...]) -> None:
-    __tracebackhide__ = True
-    if _watches and event in _EVENTS:
-        _watches[-1].check(event, args)
+        text = absolute(path)
+        return text is not None and self.tmp_map.redirected(text) is not None

@@ -1,45 +1,48 @@
-"""Move the step's view of ``/tmp`` into a per-test directory by patching Python's file APIs."""
+"""Move the step's view of ``/tmp`` into a per-test directory by patching Python's file APIs.
+
+Every path-taking function of ``os`` is wrapped, as are ``open``/``io.open``/``io.FileIO``, the
+openers stdlib modules bound at import (``tarfile``, ``bz2``, ``tokenize``), ``sqlite3.connect``
+and the classes that copied ``os`` functions (pathlib's accessor on 3.10, glob's globber on
+3.13+). Everything else that reaches a file (``os.path``, ``pathlib``, ``shutil``, ``glob``,
+``zipfile``, ``gzip``, ``tempfile``...) goes through those. The wrappers are made once per
+process and ask which map is active at each call, so a module that binds one during a test
+(``from os import remove``) keeps a function that passes paths through unchanged afterwards.
+"""
 
 from __future__ import annotations
 
 import builtins
 import contextlib
 import functools
-import glob
+import importlib
 import io
 import os
-import pathlib
 import posixpath
-import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-import pytest
-
 FAKE_ROOT = "/tmp"
 P = TypeVar("P")
 
-# function name -> how many of its leading positional arguments are paths
-_OS = {
+# os function -> how many of its leading positional arguments are paths
+_OS_PATHS = {
     "open": 1, "stat": 1, "lstat": 1, "access": 1, "listdir": 1, "remove": 1, "unlink": 1,
     "rename": 2, "replace": 2, "makedirs": 1, "mkdir": 1, "rmdir": 1, "removedirs": 1,
-    "chmod": 1, "utime": 1, "truncate": 1, "symlink": 2, "link": 2,
+    "chmod": 1, "lchmod": 1, "chown": 1, "lchown": 1, "chflags": 1, "lchflags": 1, "utime": 1,
+    "truncate": 1, "symlink": 2, "link": 2, "mkfifo": 1, "mknod": 1, "pathconf": 1,
+    "statvfs": 1, "getxattr": 1, "setxattr": 1, "listxattr": 1, "removexattr": 1, "chdir": 1,
 }  # fmt: skip
-_OS_PATH = {
-    "exists": 1, "lexists": 1, "isfile": 1, "isdir": 1, "islink": 1, "getsize": 1,
-    "getmtime": 1, "getatime": 1, "getctime": 1, "samefile": 2,
-}  # fmt: skip
-_SHUTIL = {"copymode": 2, "copystat": 2, "rmtree": 1, "disk_usage": 1}
-_SHUTIL_RETURNING_PATH = {"copyfile": 2, "copy": 2, "copy2": 2, "copytree": 2, "move": 2}
-_PATH_KEYWORDS = ("path", "src", "dst", "file")
+_PATH_KEYWORDS = ("path", "src", "dst", "file", "name", "database")
 # classes that copied os functions at import: pathlib's accessor (3.10), glob's globber (3.13+)
-_CAPTURING_CLASSES = [
-    c
-    for c in (getattr(pathlib, "_NormalAccessor", None), getattr(glob, "_StringGlobber", None))
-    if c is not None
-]
+# are patched where they hold an original; modules that bound builtins.open under their own name
+# when they were imported:
+_BOUND_OPENERS = (("tarfile", "bltn_open"), ("bz2", "_builtin_open"), ("tokenize", "_builtin_open"))
+
+_active: list[TmpMap] = []
+_exempt: set[str] = set()
+_REAL_GETCWD = os.getcwd
 
 
 def never_moved(basetemp: Path, rootdir: Path) -> list[Path]:
@@ -51,6 +54,13 @@ def never_moved(basetemp: Path, rootdir: Path) -> list[Path]:
     code = {Path(__file__).resolve().parents[2]}  # where pytest_pdhttp itself is imported from
     code.update(Path(entry) for entry in sys.path if entry and os.path.isdir(entry))
     return [basetemp, *pytest_of, rootdir, *(Path(p) for p in prefixes), *sorted(code)]
+
+
+def exempt(path: str | os.PathLike[str]) -> None:
+    """Never move ``path`` (and what is under it): the plugin's own files, such as a step file or
+    a cassette directory that happens to lie under /tmp."""
+    text = os.path.abspath(os.fspath(path))
+    _exempt.update({text, os.path.realpath(text)} - {FAKE_ROOT, "/"})
 
 
 class TmpMap:
@@ -68,7 +78,7 @@ class TmpMap:
         norm = "/" + posixpath.normpath(path).lstrip("/")  # "//tmp" is "/tmp" on Linux
         if norm != FAKE_ROOT and not norm.startswith(FAKE_ROOT + "/"):
             return None
-        if any(norm == k or norm.startswith(k + "/") for k in self.keep):
+        if _under(norm, self.keep) or _under(norm, _exempt):
             return None
         real = self.real + norm[len(FAKE_ROOT) :]
         return real + "/" if path.endswith("/") and not real.endswith("/") else real
@@ -96,38 +106,72 @@ class TmpMap:
         return path
 
 
-def install(tmp_map: TmpMap, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Patch the file APIs for as long as ``monkeypatch`` is not undone."""
-    replaced: dict[int, Any] = {}  # id of the original function -> its wrapper
-    for module, table, returns_path in (
-        (os, _OS, False),
-        (os.path, _OS_PATH, False),
-        (shutil, _SHUTIL, False),
-        (shutil, _SHUTIL_RETURNING_PATH, True),
-    ):
-        for name, count in table.items():
-            original = getattr(module, name, None)
-            if original is not None:
-                replaced[id(original)] = _wrap(original, tmp_map, count, returns_path)
-                monkeypatch.setattr(module, name, replaced[id(original)])
-    for module, name, wrapper in (
-        (os, "readlink", _wrap(os.readlink, tmp_map, 1, True)),
-        (os, "scandir", _scandir(os.scandir, tmp_map)),
-        (builtins, "open", _open(builtins.open, tmp_map)),
-        (io, "open", _open(io.open, tmp_map)),
-    ):
-        replaced[id(getattr(module, name))] = wrapper
-        monkeypatch.setattr(module, name, wrapper)
-    for owner in _CAPTURING_CLASSES:
-        for name, value in list(vars(owner).items()):
-            function = value.__func__ if isinstance(value, staticmethod) else value
-            if id(function) in replaced:
-                monkeypatch.setattr(owner, name, staticmethod(replaced[id(function)]))
+def _under(path: str, roots: Iterable[str]) -> bool:
+    return any(path == root or path.startswith(root + "/") for root in roots)
 
 
-def _wrap(func: Callable[..., Any], tmp_map: TmpMap, count: int, returns_path: bool) -> Any:
+def current() -> TmpMap | None:
+    """The map of the test running now, or None outside ``pd_tmp``."""
+    return _active[-1] if _active else None
+
+
+def real_cwd() -> str:
+    """The process's working directory as the file system has it (``os.getcwd`` may say /tmp)."""
+    return _REAL_GETCWD()
+
+
+Patch = tuple[str, str, Any]  # (module name, attribute or "Class.attribute", replacement)
+
+
+@contextlib.contextmanager
+def redirecting(tmp_map: TmpMap, more: Iterable[Patch] = ()) -> Iterator[TmpMap]:
+    """Redirect "/tmp/..." into ``tmp_map`` while the block runs (``more``: further patches made
+    with ``current()``); the working directory is put back if the code under test moved it."""
+    cwd = _REAL_GETCWD()
+    first = not _active
+    # owners are looked up now: a module may have been imported afresh since the last test
+    wanted = (*_patches(), *more) if first else ()
+    patches = [(_owner(where), name, new) for where, name, new in wanted]
+    originals = [(owner, name, getattr(owner, name)) for owner, name, _ in patches]
+    for owner, name, replacement in patches:
+        setattr(owner, name, replacement)
+    _active.append(tmp_map)
+    try:
+        yield tmp_map
+    finally:
+        _active.remove(tmp_map)
+        for owner, name, original in reversed(originals):
+            setattr(owner, name, original)
+        if _REAL_GETCWD() != cwd:
+            os.chdir(cwd)
+
+
+def _owner(where: str) -> Any:
+    """``"module"`` or ``"module:Class"`` as the object now in ``sys.modules``."""
+    module_name, _, class_name = where.partition(":")
+    module = sys.modules.get(module_name) or importlib.import_module(module_name)
+    return getattr(module, class_name) if class_name else module
+
+
+# --- the wrappers, made once ----------------------------------------------------------------------
+
+
+def to_real(path: P) -> P | str | bytes:
+    tmp_map = current()
+    return path if tmp_map is None else tmp_map.to_real(path)
+
+
+def to_fake(path: Any) -> Any:
+    tmp_map = current()
+    return path if tmp_map is None else tmp_map.to_fake(path)
+
+
+def _paths(func: Callable[..., Any], count: int, returns_path: bool = False) -> Any:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        tmp_map = current()
+        if tmp_map is None:
+            return func(*args, **kwargs)
         args = tuple(tmp_map.to_real(a) if i < count else a for i, a in enumerate(args))
         for key in _PATH_KEYWORDS:
             if key in kwargs:
@@ -138,10 +182,10 @@ def _wrap(func: Callable[..., Any], tmp_map: TmpMap, count: int, returns_path: b
     return wrapper
 
 
-def _open(real_open: Callable[..., Any], tmp_map: TmpMap) -> Any:
+def _opener(real_open: Callable[..., Any]) -> Any:
     @functools.wraps(real_open)
     def open(file: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: A001 - it replaces open
-        real = tmp_map.to_real(file)
+        real = to_real(file)
         stream = real_open(real, *args, **kwargs)
         if real is not file:
             show_name(stream, os.fspath(file))
@@ -162,14 +206,50 @@ def show_name(stream: Any, name: str | bytes) -> None:
         raw.name = name
 
 
-def _scandir(real_scandir: Callable[..., Any], tmp_map: TmpMap) -> Any:
+class _FileIOType(type):
+    """``isinstance(f, io.FileIO)`` stays true for every file, opened by whatever means."""
+
+    def __instancecheck__(cls, instance: Any) -> bool:
+        return isinstance(instance, _REAL_FILEIO)
+
+    def __subclasscheck__(cls, subclass: type) -> bool:
+        return issubclass(subclass, _REAL_FILEIO)
+
+
+_REAL_FILEIO = io.FileIO
+
+
+class FileIO(_REAL_FILEIO, metaclass=_FileIOType):  # type: ignore[misc]
+    """``io.FileIO`` with "/tmp/..." names redirected."""
+
+    def __init__(self, file: Any, *args: Any, **kwargs: Any) -> None:
+        real = to_real(file)
+        super().__init__(real, *args, **kwargs)
+        if real is not file:
+            self.name = os.fspath(file)
+
+
+def _scandir(real_scandir: Callable[..., Any]) -> Any:
     @functools.wraps(real_scandir)
     def scandir(path: Any = ".") -> Any:
-        real = tmp_map.to_real(path)
+        real = to_real(path)
         iterator = real_scandir(real)
         return iterator if real is path else _FakeScandir(iterator, os.fspath(path))
 
     return scandir
+
+
+def _sqlite_connect(real_connect: Callable[..., Any]) -> Any:
+    @functools.wraps(real_connect)
+    def connect(database: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(database, str) and database.startswith("file:") and kwargs.get("uri"):
+            path, sep, query = database[5:].partition("?")
+            database = f"file:{to_real(path)}{sep}{query}"
+        else:
+            database = to_real(database)
+        return real_connect(database, *args, **kwargs)
+
+    return connect
 
 
 class _FakeScandir:
@@ -215,3 +295,56 @@ class _FakeEntry:
 
     def __repr__(self) -> str:
         return f"<DirEntry {self.name!r}>"
+
+
+def _patches() -> list[Patch]:
+    """What to patch now: the wrappers (made once) and the modules' openers bound to the real
+    open (a module imported afresh binds it again)."""
+    patches = list(_wrappers())
+    for module_name, name in _BOUND_OPENERS:
+        module = sys.modules.get(module_name)
+        if module is not None and getattr(module, name, None) is _REAL_OPEN:
+            patches.append((module_name, name, _OPENER))
+    for owner in ("pathlib:_NormalAccessor", "glob:_StringGlobber"):
+        module_name, _, class_name = owner.partition(":")
+        cls = getattr(sys.modules.get(module_name), class_name, None)
+        for name, value in list(vars(cls).items()) if cls is not None else ():
+            function = value.__func__ if isinstance(value, staticmethod) else value
+            wrapper = _BY_ORIGINAL.get(id(function))
+            if wrapper is not None:
+                patches.append((owner, name, staticmethod(wrapper)))
+    return patches
+
+
+_REAL_OPEN = builtins.open
+_OPENER = _opener(_REAL_OPEN)
+_BY_ORIGINAL: dict[int, Any] = {}  # id of an original function -> its wrapper
+
+
+@functools.lru_cache(maxsize=1)
+def _wrappers() -> tuple[Patch, ...]:
+    import bz2
+    import sqlite3
+    import tarfile
+    import tokenize
+
+    del bz2, tarfile, tokenize  # imported now, so that the openers they bind are the real open
+    patches: list[Patch] = []
+
+    def patch(module_name: str, name: str, wrapper: Any) -> None:
+        _BY_ORIGINAL[id(getattr(sys.modules[module_name], name))] = wrapper
+        patches.append((module_name, name, wrapper))
+
+    for name, count in _OS_PATHS.items():
+        if hasattr(os, name):
+            patch("os", name, _paths(getattr(os, name), count))
+    patch("os", "readlink", _paths(os.readlink, 1, returns_path=True))
+    patch("os", "scandir", _scandir(os.scandir))
+    patch("os", "getcwd", functools.wraps(os.getcwd)(lambda: to_fake(_REAL_GETCWD())))
+    real_getcwdb = os.getcwdb
+    patch("os", "getcwdb", functools.wraps(os.getcwdb)(lambda: to_fake(real_getcwdb())))
+    patch("builtins", "open", _OPENER)
+    patch("io", "open", _OPENER)
+    patch("io", "FileIO", FileIO)
+    patch("sqlite3", "connect", _sqlite_connect(sqlite3.connect))
+    return tuple(patches)

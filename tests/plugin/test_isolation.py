@@ -251,7 +251,7 @@ class NothingLeaks:
         pd_http.add_passthru("https://passthru.example.com")
         os.environ["PD_ISOLATION"] = "changed by the test"
         assert current() != REAL
-        assert tmpaudit._watches
+        assert tmpaudit._listeners
 
     def test_2_pd_starts_clean(self, pd, pd_http, pd_tmp):
         store = pd.inputs["store"]
@@ -269,7 +269,7 @@ class NothingLeaks:
 
     def test_3_nothing_is_left_patched(self):
         assert current() == REAL
-        assert tmpaudit._watches == []
+        assert tmpaudit._listeners == []
         assert os.environ["PD_ISOLATION_UNSET"] == "set outside the test"
         assert "PD_ISOLATION" not in os.environ
         assert not [name for name in sys.modules if name.startswith("pd_step_")]

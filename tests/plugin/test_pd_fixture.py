@@ -301,3 +301,143 @@ def test_workflow_steps_get_json_copies_and_cannot_spoof_their_return_value(pyte
         """
     )
     run().assert_outcomes(passed=5)
+
+
+@pytest.fixture
+def project_under_tmp():
+    """A project in the real /tmp (as many CI checkouts are), removed afterwards."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    root = Path(tempfile.mkdtemp(prefix="pdhttp-project-", dir="/tmp"))
+    yield root
+    shutil.rmtree(root)
+
+
+def test_a_step_outside_the_rootdir_of_a_project_under_tmp_is_found(pytester, run, project_under_tmp):
+    (project_under_tmp / "steps" / "fetch").mkdir(parents=True)
+    (project_under_tmp / "steps" / "greet.py").write_text(
+        "def handler(pd):\n    with open('/tmp/out.txt', 'w') as f:\n        f.write('hi')\n"
+        "    raise_if = pd.steps['trigger']['event'].get('fail')\n"
+        "    if raise_if:\n        raise ValueError('the step failed on purpose')\n"
+        "    return 'hello'\n"
+    )
+    (project_under_tmp / "steps" / "fetch" / "entry.py").write_text(
+        "def handler(pd):\n    return 1\n"
+    )
+    tests = project_under_tmp / "tests"
+    tests.mkdir()
+    (tests / "pytest.ini").write_text("[pytest]\n")
+    (tests / "test_greet.py").write_text(
+        textwrap.dedent(
+            """
+            import pytest
+
+            def test_run(pd, pd_tmp):
+                assert pd.run("../steps/greet.py").return_value == "hello"
+                assert (pd_tmp / "out.txt").read_text() == "hi"
+
+            def test_workflow(pd):
+                result = pd.run_workflow(["../steps/fetch", "../steps/greet.py"])
+                assert list(result.steps) == ["fetch", "greet"]
+
+            def test_a_failure_shows_the_steps_source(pd):
+                pd.run("../steps/greet.py", event={"fail": True})
+            """
+        )
+    )
+    result = run(str(tests), "-c", str(tests / "pytest.ini"), "--rootdir", str(tests))
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.fnmatch_lines(
+        ["*raise ValueError('the step failed on purpose')*", "*greet.py:6: ValueError"]
+    )
+    assert not (project_under_tmp / "steps" / "out.txt").exists()
+
+
+def test_writes_outside_tmp_fail_as_on_the_read_only_platform(pytester, run):
+    pytester.makepyfile(
+        test_readonly="""
+        import errno
+        import os
+        import pathlib
+        import shutil
+
+        import pytest
+
+        def test_relative_write(pd):
+            def handler(pd):
+                with open("report.csv", "w") as f:        # the working directory: read-only
+                    f.write("a,b")
+            with pytest.raises(OSError) as info:
+                pd.run(handler)
+            assert info.value.errno == errno.EROFS and info.value.filename == "report.csv"
+            assert "Read-only file system" in str(info.value)
+            assert not os.path.exists("report.csv")
+
+        @pytest.mark.parametrize("write", [
+            lambda here: pathlib.Path(here, "x.txt").write_text("x"),
+            lambda here: os.mkdir(os.path.join(here, "d")),
+            lambda here: os.remove(os.path.join(here, "test_readonly.py")),
+            lambda here: os.rename(os.path.join(here, "test_readonly.py"), "/tmp/moved.py"),
+            lambda here: shutil.copy("/tmp/in.txt", here),
+            lambda here: os.open(os.path.join(here, "y"), os.O_CREAT | os.O_WRONLY),
+        ], ids=["pathlib", "mkdir", "remove", "rename", "shutil", "os.open"])
+        def test_every_way_of_writing(pd, pd_tmp, write):
+            (pd_tmp / "in.txt").write_text("in")
+            here = os.path.dirname(os.path.abspath(__file__))
+            with pytest.raises(OSError) as info:
+                pd.run(lambda pd: write(here))
+            assert info.value.errno == errno.EROFS
+            assert os.path.exists(os.path.join(here, "test_readonly.py"))
+
+        def test_tmp_reads_and_the_tests_own_files_stay_writable(pd, pd_tmp, tmp_path):
+            def handler(pd):
+                with open("/tmp/ok.txt", "w") as f:
+                    f.write("ok")
+                (tmp_path / "the_tests_own.txt").write_text("mine")
+                with open(__file__) as source:           # reading is fine anywhere
+                    return len(source.read()) > 0
+            assert pd.run(handler).return_value is True
+            assert (pd_tmp / "ok.txt").read_text() == "ok"
+            with open("written_by_the_test_itself.txt", "w") as f:   # outside pd.run: allowed
+                f.write("fine")
+
+        def test_threads_the_step_starts_but_not_the_tests_own(pd, tmp_path):
+            import threading
+            from concurrent.futures import ThreadPoolExecutor
+
+            here = os.path.dirname(os.path.abspath(__file__))
+            go, done = threading.Event(), threading.Event()
+
+            def the_tests_server():
+                go.wait(5)
+                with open(os.path.join(here, "server.log"), "w") as log:
+                    log.write("served")
+                done.set()
+
+            threading.Thread(target=the_tests_server, daemon=True).start()
+
+            def handler(pd):
+                go.set()
+                done.wait(5)
+                with ThreadPoolExecutor(2) as pool:
+                    return pool.submit(open, os.path.join(here, "worker.txt"), "w").result()
+
+            with pytest.raises(OSError, match="Read-only"):
+                pd.run(handler)
+            assert os.path.exists(os.path.join(here, "server.log"))
+
+        def test_a_step_file_is_read_only_too(pd):
+            with pytest.raises(OSError, match="Read-only file system"):
+                pd.run("steps/writer.py")
+        """
+    )
+    (pytester.path / "steps").mkdir()
+    (pytester.path / "steps" / "writer.py").write_text(
+        "import logging\n\ndef handler(pd):\n    logging.FileHandler('step.log')\n"
+    )
+    result = run()
+    result.assert_outcomes(passed=10)
+    assert (pytester.path / "written_by_the_test_itself.txt").exists()
+    assert not (pytester.path / "step.log").exists()

@@ -278,21 +278,42 @@ def test_real_tmp_access_is_noted_on_a_test_that_fails_anyway(pytester, run):
     result.stdout.fnmatch_lines(["*RealTmpAccessError: pd_tmp: blocked access to the real /tmp*"])
 
 
-def test_relative_paths_after_chdir_to_the_real_tmp_are_caught(pytester, run):
+def test_chdir_to_tmp_moves_into_pd_tmp_and_is_undone_after_the_test(pytester, run):
     pytester.makepyfile(
         """
-        def test_chdir(pd_tmp, monkeypatch):
-            monkeypatch.chdir("/tmp")
+        import os
+
+        START = os.getcwd()
+
+        def test_chdir(pd_tmp):
+            os.chdir("/tmp")
+            assert os.getcwd() == "/tmp" and os.path.abspath("x.txt") == "/tmp/x.txt"
+            with open("relative.txt", "w") as f:
+                f.write("here")
+            assert (pd_tmp / "relative.txt").read_text() == "here"
+
+        def test_after():
+            assert os.getcwd() == START
+        """
+    )
+    run("-p", "no:randomly").assert_outcomes(passed=2)
+
+
+def test_chdir_past_the_redirection_is_caught(pytester, run):
+    pytester.makepyfile(
+        """
+        import posix
+
+        def test_chdir(pd_tmp):
             try:
-                open("pdtmp-relative-check.txt", "w")
+                posix.chdir("/tmp")                  # not patched: the audit hook sees it
             except PermissionError:
                 pass
         """
     )
     result = run()
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["*open('pdtmp-relative-check.txt')*"])
-    assert not os.path.exists("/tmp/pdtmp-relative-check.txt")
+    result.stdout.fnmatch_lines(["*os.chdir('/tmp')*"])
 
 
 def test_pd_uses_pd_tmp_automatically(pytester, run):
@@ -309,3 +330,133 @@ def test_pd_uses_pd_tmp_automatically(pytester, run):
         """
     )
     run().assert_outcomes(passed=1)
+
+
+# --- stdlib modules with their own open, and the rest of the ways to /tmp (issue 16) ----------
+
+
+def test_archives_download_to_tmp_and_extract_there(pytester, run):
+    """A step that downloads an archive to /tmp and unpacks it, in every stdlib way."""
+    pytester.makepyfile(
+        """
+        import bz2, gzip, io, lzma, os, shutil, sqlite3, tarfile, zipfile
+
+        import pytest
+
+        def make_tar(pd_tmp):
+            (pd_tmp / "src").mkdir()
+            (pd_tmp / "src" / "a.txt").write_text("alpha")
+            with tarfile.open("/tmp/archive.tar.gz", "w:gz") as tar:   # TarFile.add("/tmp/...")
+                tar.add("/tmp/src", arcname="src")
+
+        def test_tarfile(pd_tmp):
+            make_tar(pd_tmp)
+            with tarfile.open("/tmp/archive.tar.gz") as tar:
+                tar.extractall("/tmp/out")
+            assert (pd_tmp / "out" / "src" / "a.txt").read_text() == "alpha"
+            assert sorted(os.listdir("/tmp/out/src")) == ["a.txt"]
+
+        def test_shutil_archives(pd_tmp):
+            make_tar(pd_tmp)
+            shutil.unpack_archive("/tmp/archive.tar.gz", "/tmp/unpacked")
+            assert (pd_tmp / "unpacked" / "src" / "a.txt").read_text() == "alpha"
+            made = shutil.make_archive("/tmp/again", "zip", "/tmp/unpacked")
+            assert made == "/tmp/again.zip" and (pd_tmp / "again.zip").is_file()
+            shutil.unpack_archive(made, "/tmp/from_zip")
+            assert (pd_tmp / "from_zip" / "src" / "a.txt").read_text() == "alpha"
+
+        def test_zipfile(pd_tmp):
+            with zipfile.ZipFile("/tmp/a.zip", "w") as archive:
+                archive.writestr("inner/b.txt", "beta")
+            with zipfile.ZipFile("/tmp/a.zip") as archive:
+                archive.extractall("/tmp/zip_out")
+            assert (pd_tmp / "zip_out" / "inner" / "b.txt").read_text() == "beta"
+
+        @pytest.mark.parametrize("module", [bz2, gzip, lzma])
+        def test_compressed_files(pd_tmp, module):
+            with module.open("/tmp/data.z", "wb") as f:
+                f.write(b"payload")
+            with module.open("/tmp/data.z", "rb") as f:
+                assert f.read() == b"payload"
+            assert (pd_tmp / "data.z").is_file()
+
+        def test_fileio(pd_tmp):
+            with io.FileIO("/tmp/raw.bin", "w") as raw:
+                raw.write(b"raw")
+                assert raw.name == "/tmp/raw.bin" and isinstance(raw, io.FileIO)
+            assert (pd_tmp / "raw.bin").read_bytes() == b"raw"
+            with open("/tmp/raw.bin", "rb", buffering=0) as plain:
+                assert isinstance(plain, io.FileIO)
+
+        def test_sqlite(pd_tmp):
+            with sqlite3.connect("/tmp/cache.db") as db:
+                db.execute("create table t (x)")
+            db.close()
+            assert (pd_tmp / "cache.db").is_file()
+        """
+    )
+    result = run()
+    result.assert_outcomes(passed=8)
+
+
+def test_os_functions_taking_paths_are_redirected(pytester, run):
+    pytester.makepyfile(
+        """
+        import os
+
+        def test_os(pd_tmp):
+            fd = os.open("/tmp/f", os.O_CREAT | os.O_WRONLY, 0o600)
+            os.write(fd, b"12345")
+            os.close(fd)
+            os.truncate("/tmp/f", 2)
+            os.chmod("/tmp/f", 0o640)
+            os.chown("/tmp/f", os.getuid(), os.getgid())
+            os.utime("/tmp/f", (1, 1))
+            os.mkfifo("/tmp/fifo")
+            os.link("/tmp/f", "/tmp/hard")
+            os.symlink("/tmp/f", "/tmp/soft")
+            assert os.readlink("/tmp/soft") == "/tmp/f"
+            assert os.path.realpath("/tmp/soft") == "/tmp/f"
+            assert os.statvfs("/tmp").f_bsize > 0
+            assert os.pathconf("/tmp/f", "PC_NAME_MAX") > 0
+            assert os.stat("/tmp/f").st_size == 2 and os.access("/tmp/f", os.R_OK)
+            assert sorted(os.listdir("/tmp")) == ["f", "fifo", "hard", "soft"]
+            assert [top for top, _, _ in os.walk("/tmp")] == ["/tmp"]
+            assert (pd_tmp / "f").stat().st_mtime == 1
+        """
+    )
+    run().assert_outcomes(passed=1)
+
+
+def test_a_module_first_imported_during_a_test_keeps_working_after_it(pytester, run):
+    """Wrappers bound during a test (``from os import remove``) pass paths through afterwards."""
+    (pytester.path / "late_helper.py").write_text(
+        "from os import remove\nfrom builtins import open as bound_open\n"
+    )
+    pytester.makepyfile(
+        """
+        import os
+
+        def test_first(pd_tmp):
+            import late_helper
+            with late_helper.bound_open("/tmp/x", "w"):
+                pass
+            late_helper.remove("/tmp/x")
+            assert not (pd_tmp / "x").exists()
+
+        def test_outside_pd_tmp(tmp_path):
+            import late_helper
+            target = tmp_path / "y"
+            with late_helper.bound_open(target, "w"):
+                pass
+            late_helper.remove(target)
+            assert not target.exists()
+
+        def test_in_another_test(pd_tmp):
+            import late_helper
+            with late_helper.bound_open("/tmp/z", "w"):
+                pass
+            assert (pd_tmp / "z").exists()     # this test's directory, not the first one's
+        """
+    )
+    run("-p", "no:randomly").assert_outcomes(passed=3)
