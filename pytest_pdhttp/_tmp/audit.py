@@ -87,10 +87,10 @@ class RealTmpWatch:
 
     def _why(self) -> str:
         return (
-            f"open, os, os.path, pathlib, shutil and tempfile calls naming /tmp are redirected into "
-            f"{self.tmp_map.real}; this call got past them (a file API bound before the test "
-            "started, or one those modules do not wrap): use those APIs in the step, or write "
-            "the file under pd_tmp in the test. What is redirected: "
+            f"open, os, os.path, pathlib, shutil, tempfile, tarfile, zipfile... calls naming /tmp "
+            f"are redirected into {self.tmp_map.real}; this call got past them (a C extension, or "
+            "a low-level function such as _io.FileIO or posix.open): use those APIs in the step, "
+            "or write the file under pd_tmp in the test. What is redirected: "
             "https://github.com/pytest-pdhttp/pytest-pdhttp/blob/main/docs/fixtures/pd_tmp.md"
         )
 
