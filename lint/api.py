@@ -92,13 +92,16 @@ def lint_source(
 
 @dataclass(frozen=True)
 class FixResult:
-    """What fixing a text did: the new `text`, the findings the fixes removed (`fixed`, as they
-    were reported on the text each fix applied to) and the findings of the new text
-    (`remaining`)."""
+    """What fixing a text did: the new `text`, the findings the fixes removed (`fixed`, where
+    they were in the text given) and the findings of the new text (`remaining`). `problems` says
+    why the text was left as it was (a fix that could not be built or is not stable: a pdlint
+    bug), when it was."""
 
     text: str
     fixed: list[Finding]
     remaining: list[Finding]
+    problems: list[str] = field(default_factory=list)
+    rounds: int = 0  # how many rounds of fixes it took (at most two)
 
 
 def fix_source(
@@ -111,8 +114,9 @@ def fix_source(
 
     options = (options or Options()).for_path(path)
     rules = _rules(options, path)
-    new_text, fixed = fix_text(text, path, rules, options, unsafe)
-    return FixResult(new_text, fixed, lint_text(new_text, path, rules, options))
+    done = fix_text(text, path, rules, options, unsafe)
+    remaining = lint_text(done.text, path, rules, options)
+    return FixResult(done.text, done.fixed, remaining, done.problems, done.rounds)
 
 
 @dataclass
@@ -201,5 +205,6 @@ def lint_paths(
         report.files.append(result)
         if result.error is not None:
             report.errors.append(result.error)
+        report.errors.extend(result.problems)
     return report
 

@@ -167,7 +167,8 @@ def _read_for(job: Job, cache: Cache | None, cwd: str) -> tuple[bytes | None, st
 def _run_into(ordered, pending, results, cache, fix, progress, total) -> None:
     for done, ((index, _job, _data, key), result) in enumerate(zip(pending, results), start=1):
         ordered[index] = result
-        if cache is not None and result.error is None and not result.diff and not result.fixed:
+        if cache is not None and result.error is None and not result.diff and not result.fixed \
+                and not result.problems:
             cache.put(key, [finding.to_row() for finding in result.findings])
         if progress is not None:
             progress(done, total)

@@ -247,6 +247,10 @@ def _stdin_command(args: argparse.Namespace, fix_mode: str | None) -> int:
             return EXIT_FINDINGS
         result = fix_source(source.text, name, options, unsafe=fix_mode == "unsafe")
         sys.stdout.write(result.text)
+        for problem in result.problems:
+            print(f"pdlint: error: {problem}", file=sys.stderr)
+        if result.problems:
+            return EXIT_ERROR
         from .report.text import render_text
 
         sys.stderr.write(render_text(result.remaining))

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
 
 from .sources import Snippet
+
+if TYPE_CHECKING:
+    from .fixes import TextEdit
 
 
 @dataclass(frozen=True)
@@ -19,11 +24,32 @@ class Edit:
         return {"start_line": self.start_line, "end_line": self.end_line, "content": self.content}
 
 
+def line_list(text: str) -> list[str]:
+    """The lines as Python numbers them, each with its line break (a form feed is no break)."""
+    return _LINE.findall(text)
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def apply_edits(text: str, edits: "Iterable[TextEdit]") -> str:
+    """`text` with the (non-overlapping) edits of whole lines applied."""
+    lines = line_list(text)
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        lines[edit.start - 1 : edit.end - 1] = [edit.text]
+    return "".join(lines)
+
+
+def snippet_edit(snippet: Snippet, edits: "Iterable[TextEdit]") -> Edit | None:
+    """The edits of a fix on a snippet as one edit of the file."""
+    return line_edit(snippet.text, apply_edits(snippet.text, edits), snippet)
+
+
 def line_edit(before: str, after: str, snippet: Snippet) -> Edit | None:
     """The smallest run of whole lines that turns `before` into `after`, in file coordinates."""
     if snippet.pycon:
         return None
-    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    old, new = line_list(before), line_list(after)
     start = 0
     while start < min(len(old), len(new)) and old[start] == new[start]:
         start += 1

@@ -175,8 +175,8 @@ def _callback_tables(
 @dataclass
 class SnippetResult:
     findings: list[Finding]
-    module: Any = None  # the libcst module, when fixes were built
-    positions: Any = None  # its positions
+    tree: ast.Module | None = None  # what the fix plans of the findings refer to
+    problems: list[str] = field(default_factory=list)  # fixes that could not be built
 
 
 def lint_snippet(
@@ -186,8 +186,8 @@ def lint_snippet(
     options: Options | None = None,
     flags: Flags = NO_FLAGS,
 ) -> SnippetResult:
-    """Findings for one snippet. With `flags.fixes` each fixable finding carries its libcst
-    `Fix`; with `flags.edits`, its text edit."""
+    """Findings for one snippet, each fixable one with its plan (`Finding.fix`) and, with
+    `flags.edits`, the text edit of that fix (which takes a libcst parse)."""
     options = options or DEFAULT_OPTIONS
     suppressions = (
         parse_suppressions(snippet.text, options.allow_bare_noqa)
@@ -210,21 +210,6 @@ def lint_snippet(
     if not context.pending and not report_unused:
         return SnippetResult([])
 
-    want_fixes = not snippet.pycon and (flags.fixes or flags.edits)
-    module = positions = locator = None
-    if want_fixes and any(item.fix for item in context.pending):
-        module = _parse_cst(snippet.text)
-    if module is not None:
-        from .fixes import Locator
-        from .positions import Positions
-
-        try:
-            positions = Positions(module)
-        except RecursionError:
-            module = None
-        else:
-            locator = Locator(module, positions, snippet.text)
-
     spans = statement_spans(tree) if suppressions or flags.fingerprints else []
     index = SuppressionIndex(suppressions, spans) if suppressions else None
     lines = source_lines(snippet.text)
@@ -233,24 +218,49 @@ def lint_snippet(
         line, column = item.position[0], _char_column(lines, *item.position)
         if index is not None and index.suppresses(item.rule.code, line):
             continue
-        fix, fixable = _fix_of(item, locator, snippet)
+        plan = None if snippet.pycon else item.fix  # console sessions are not rewritten
         file_line, file_column = snippet.to_file_position(line, column)
         end_line, end_column = snippet.to_file_position(item.end[0], _char_column(lines, *item.end))
         finding = Finding(path, file_line, file_column, item.rule.code, item.rule.name, item.message,
-                          fix, fixable, end_line=end_line, end_column=end_column)
-        if flags.edits and fix is not None and module is not None:
-            from .edits import line_edit
-            from .fixes import apply_fixes
-
-            fixed = apply_fixes(module, [fix])
-            finding.edit = None if fixed is None else line_edit(snippet.text, fixed, snippet)
+                          plan, None if plan is None else plan.safety,
+                          end_line=end_line, end_column=end_column)
         if flags.fingerprints:
             finding.fingerprint = statement_fingerprint(snippet.text, line, spans)
         findings.append(finding)
+    if flags.edits and any(f.fix is not None for f in findings):
+        problems = _attach_edits(findings, snippet, tree)
+    else:
+        problems = []
     if report_unused and index is not None:
         enabled = {rule.code for rule in rule_classes} | {SYNTAX_ERROR[0]}
         findings.extend(_unused(index.unused(enabled), snippet, path))
-    return SnippetResult(findings, module, positions)
+    return SnippetResult(findings, tree, problems)
+
+
+def _attach_edits(findings: list[Finding], snippet: Snippet, tree: ast.Module) -> list[str]:
+    """Give each fixable finding the text edit of its fix alone (one libcst parse for all);
+    a fix that cannot be built loses its `fixable` and is named in the problems returned."""
+    from .edits import snippet_edit
+    from .fixes import FixError, FixSession, failure
+
+    problems: list[str] = []
+    try:
+        session = FixSession(snippet.text, tree)
+    except FixError as error:
+        session = None
+        reason = str(error)
+    for finding in findings:
+        if finding.fix is None:
+            continue
+        if session is not None:
+            outcome = session.realise([finding.fix])
+            if not outcome.failed and outcome.applied:
+                finding.edit = snippet_edit(snippet, outcome.edits)
+                continue
+            reason = outcome.failed[0][1] if outcome.failed else "it collides with itself"
+        problems.append(failure(finding, reason))
+        finding.fixable = None
+    return problems
 
 
 def _walk(tree: ast.AST, context: Context, rule_classes: Sequence[type[Rule]]) -> None:
@@ -259,19 +269,6 @@ def _walk(tree: ast.AST, context: Context, rule_classes: Sequence[type[Rule]]) -
     rules = [rule_class(context) for rule_class in rule_classes]
     walker.visit, walker.leave = _callback_tables(_ModelUpdates(context.model, walker.parents), rules)
     walker.walk(tree)
-
-
-def _fix_of(item: _Pending, locator: Any, snippet: Snippet) -> tuple[Any, Any]:
-    """(the libcst `Fix` when it can be built here, what safety the finding advertises)."""
-    if item.fix is None or snippet.pycon:
-        return None, None  # console sessions are not rewritten
-    if locator is None:
-        return None, item.fix.safety
-    try:
-        built = item.fix.build(locator)
-    except Exception:  # noqa: BLE001 - a plan that cannot be built on this tree is no fix
-        built = None
-    return built, (None if built is None else built.safety)
 
 
 def source_lines(text: str) -> list[str]:
@@ -288,15 +285,6 @@ def _char_column(lines: list[str], line: int, byte_column: int) -> int:
     if text.isascii():
         return byte_column
     return len(text.encode("utf-8")[:byte_column].decode("utf-8", "replace"))
-
-
-def _parse_cst(text: str) -> Any:
-    import libcst
-
-    try:
-        return libcst.parse_module(text)
-    except Exception:  # noqa: BLE001 - CPython accepted the code; libcst may still refuse it
-        return None
 
 
 def _unsuppressed(
@@ -378,13 +366,18 @@ def lint_text(
     rule_classes: Sequence[type[Rule]],
     options: Options | None = None,
     flags: Flags = NO_FLAGS,
+    problems: list[str] | None = None,
 ) -> list[Finding]:
-    """All findings for one file's decoded text, sorted."""
+    """All findings for one file's decoded text, sorted. Fixes that could not be built (with
+    `flags.edits`) are named in `problems`, when given."""
     if len(text) > MAX_CHARACTERS:
         size = len(text.encode("utf-8", "surrogatepass")) / 1_000_000
         message = f"not linted: the file is {size:.1f} MB, over the {MAX_CHARACTERS // 1_000_000} MB limit"
         return [Finding(path, 1, 1, TOO_LARGE[0], TOO_LARGE[1], message)]
     findings: list[Finding] = []
     for snippet in snippets_of(text, path):
-        findings.extend(lint_snippet(snippet, path, rule_classes, options, flags).findings)
+        result = lint_snippet(snippet, path, rule_classes, options, flags)
+        findings.extend(result.findings)
+        if problems is not None:
+            problems.extend(result.problems)
     return sorted(findings)

@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 FixSafety = Literal["safe", "unsafe"]
 
 
 @dataclass(frozen=True)
-class Fix:
-    """Replace `node` by `replacement` (a node, a `FlattenSentinel` or `RemovalSentinel`)."""
-
-    node: Any
-    replacement: Any
-    safety: FixSafety = "safe"
-    # Further (node -> replacement) pairs that belong to the same fix and must be applied with it.
-    extra: tuple[tuple[Any, Any], ...] = ()
-
-
-@dataclass(frozen=True)
 class FixPlan:
-    """A fix a rule found during the ast walk: `build(locator)` returns the `Fix` (or None),
-    called only when fixes are wanted (see `pdlint.fixes.Locator`)."""
+    """How a finding is fixed: changes stated on ast nodes (`pdlint.plans`), realised by
+    `pdlint.fixes` on libcst's tree when fixes or their edits are wanted. `safety` "safe": `--fix`
+    applies it; "unsafe": only with `--unsafe-fixes` (it may change behaviour)."""
 
-    build: Callable[[Any], Fix | None]
+    changes: tuple[Any, ...]
     safety: FixSafety = "safe"
 
 
@@ -41,8 +31,8 @@ class Finding:
     code: str
     name: str = field(compare=False)
     message: str = field(compare=False)
-    fix: Fix | None = field(default=None, compare=False, repr=False)
-    # Kept when the fix nodes are gone (cache, worker processes): the fix's safety and text edit.
+    fix: FixPlan | None = field(default=None, compare=False, repr=False)
+    # Kept when the plan is gone (cache, worker processes): the fix's safety and text edit.
     fixable: FixSafety | None = field(default=None, compare=False)
     edit: Any = field(default=None, compare=False, repr=False)
     fingerprint: str | None = field(default=None, compare=False, repr=False)
@@ -56,7 +46,7 @@ class Finding:
             self.end_line, self.end_column = self.line, self.column
 
     def detached(self) -> "Finding":
-        """A copy without libcst nodes, safe to pickle or cache."""
+        """A copy without the fix plan (ast nodes), small to pickle or cache."""
         return Finding(
             self.path, self.line, self.column, self.code, self.name, self.message,
             None, self.fixable, self.edit, self.fingerprint, self.end_line, self.end_column,

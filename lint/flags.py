@@ -1,6 +1,6 @@
 """What the engine is asked to produce besides findings: not user configuration (that is
 `pdlint.config.Options`), but what the caller needs (text edits for SARIF, fingerprints for
-baselines, fixes for `--fix`)."""
+baselines)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Flags:
-    fixes: bool = False  # build each fix on libcst's tree (`Finding.fix`)
     edits: bool = False  # give each fixable finding the text edit of its fix (`Finding.edit`)
     fingerprints: bool = False  # give each finding a line-independent fingerprint (baselines)
 

@@ -17,3 +17,5 @@ class FileResult:
     error: str | None = None
     fixed: int = 0
     diff: str = ""
+    # fixes that could not be built or applied (a pdlint bug): reported as errors
+    problems: list[str] = field(default_factory=list)

@@ -6,16 +6,18 @@ import difflib
 import os
 import stat
 import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from .config import Options
-from .engine import SYNTAX_ERROR, lint_text
+from .engine import SYNTAX_ERROR, lint_snippet, lint_text
 from .flags import NO_FLAGS, Flags
 from .files import DecodeError, FileError, SourceText, decode, read_bytes
 from .finding import Finding
 from .result import FileResult, FixMode
 from .rules import Rule
-from .sources import is_document
+from .sources import Snippet, is_document
 
 def lint_file(
     path: str,
@@ -53,8 +55,10 @@ def lint_bytes(
     result = FileResult(path)
     text = source.text
     if fix is not None:
-        fixed_text, fixed = fix_text(text, path, rule_classes, options, fix == "unsafe")
-        result.fixed = len(fixed)
+        done = fix_text(text, path, rule_classes, options, fix == "unsafe")
+        fixed_text = done.text
+        result.fixed = len(done.fixed)
+        result.problems.extend(done.problems)
         if fixed_text != text:
             result.diff = "".join(
                 difflib.unified_diff(
@@ -64,8 +68,21 @@ def lint_bytes(
             if write:
                 write_atomically(path, encode(fixed_text, source))
             text = fixed_text
-    result.findings = lint_text(text, path, rule_classes, options, flags)
+    result.findings = lint_text(text, path, rule_classes, options, flags, result.problems)
     return result
+
+
+# A file whose fixes need more rounds than this is left as it is (a fixer error): the fixes of one
+# round are applied together, and only a fix that collides with another waits for the next.
+MAX_ROUNDS = 2
+
+
+@dataclass
+class FixedText:
+    text: str
+    fixed: list[Finding] = field(default_factory=list)  # the findings the fixes removed
+    problems: list[str] = field(default_factory=list)  # why the text was left as it was
+    rounds: int = 0  # rounds of fixes applied (at most MAX_ROUNDS; the most any block needed)
 
 
 def fix_text(
@@ -74,44 +91,85 @@ def fix_text(
     rule_classes: Sequence[type[Rule]],
     options: Options | None,
     unsafe: bool,
-) -> tuple[str, list[Finding]]:
-    """Apply fixes to a file's text; in a document, to each code block, rewritten in place.
-    Returns the new text and the findings the fixes removed."""
+) -> FixedText:
+    """Apply fixes to a file's text; in a document, to each code block, rewritten in place. With
+    any problem (a fix that cannot be built, code that is not stable after `MAX_ROUNDS` rounds,
+    a fix that leaves its finding or adds one) the text is left as it was."""
     from .engine import snippets_of
-    from .fixes import fix_snippet  # libcst is imported only when fixing
 
     if not is_document(path):
-        outcome = fix_snippet(text, rule_classes, options, unsafe)
-        return outcome.text, [_located(f, path) for f in outcome.fixed]
+        done = _fix_snippet(Snippet(text=text), path, rule_classes, options, unsafe)
+        return done if not done.problems else FixedText(text, problems=done.problems)
     lines = text.splitlines(keepends=True)
     fixed: list[Finding] = []
+    rounds = 0
     for snippet in reversed(snippets_of(text, path)):
         if snippet.pycon or snippet.span is None:
             continue
-        outcome = fix_snippet(snippet.text, rule_classes, options, unsafe, kind="markdown")
-        if outcome.text == snippet.text:
+        done = _fix_snippet(snippet, path, rule_classes, options, unsafe)
+        if done.problems:
+            return FixedText(text, problems=done.problems)
+        rounds = max(rounds, done.rounds)
+        if done.text == snippet.text:
             continue
         first, last = snippet.span
         newline = "\r\n" if lines[first - 1].endswith("\r\n") else "\n"
         prefix = snippet.indent + snippet.dedent
         body = [
             (prefix + line if line.strip() else "") + newline
-            for line in outcome.text.rstrip("\n").split("\n")
+            for line in done.text.rstrip("\n").split("\n")
         ]
         lines[first - 1 : last] = body
-        fixed.extend(_located(f, path, snippet) for f in outcome.fixed)
-    return "".join(lines), sorted(fixed)
+        fixed.extend(done.fixed)
+    return FixedText("".join(lines), sorted(fixed), rounds=rounds)
 
 
-def _located(finding: Finding, path: str, snippet=None) -> Finding:
-    """A finding of the fixer's (`<fix>`, snippet lines) in the file's terms."""
-    finding.path = path
-    if snippet is not None and snippet.line_map:
-        finding.line, finding.column = snippet.to_file_position(finding.line, finding.column - 1)
-        finding.end_line, finding.end_column = snippet.to_file_position(
-            finding.end_line, finding.end_column - 1
-        )
-    return finding
+def _fix_snippet(
+    snippet: Snippet, path: str, rule_classes: Sequence[type[Rule]], options: Options | None, unsafe: bool
+) -> FixedText:
+    from .fixes import FixError, FixSession, failure  # libcst is imported only when fixing
+
+    def wanted(finding: Finding) -> bool:
+        return finding.fixable == "safe" or (unsafe and finding.fixable == "unsafe")
+
+    first = lint_snippet(snippet, path, rule_classes, options)
+    promised = [f for f in first.findings if wanted(f)]
+    if not promised:
+        return FixedText(snippet.text)
+    text, result = snippet.text, first
+    rounds = 0
+    for _ in range(MAX_ROUNDS):
+        todo = [f for f in result.findings if wanted(f)]
+        if not todo:
+            break
+        rounds += 1
+        try:
+            outcome = FixSession(text, result.tree).realise([f.fix for f in todo])
+        except FixError as error:
+            return FixedText(snippet.text, problems=[failure(todo[0], str(error))])
+        if outcome.failed:
+            index, reason = outcome.failed[0]
+            return FixedText(snippet.text, problems=[failure(todo[index], reason)])
+        text = outcome.apply(text)
+        result = lint_snippet(Snippet(text=text, kind=snippet.kind), path, rule_classes, options)
+        if any(f.code == SYNTAX_ERROR[0] for f in result.findings):
+            return FixedText(snippet.text, problems=[f"{path}: the fixed code would not parse; left as it was"])
+    problem = _unfinished(first.findings, promised, result.findings, wanted)
+    if problem is not None:
+        return FixedText(snippet.text, problems=[f"{path}: {problem}; left as it was (please report this pdlint bug)"])
+    return FixedText(text, promised, rounds=rounds)
+
+
+def _unfinished(before: list[Finding], promised: list[Finding], after: list[Finding], wanted) -> str | None:
+    """Why the fixed code is not what fixing promised: every fixable finding gone, none added."""
+    if any(wanted(f) for f in after):
+        return f"fixes are not stable after {MAX_ROUNDS} rounds"
+    left = Counter(f.code for f in before)
+    left.subtract(f.code for f in promised)
+    for code, count in Counter(f.code for f in after).items():
+        if count > left[code]:
+            return f"the fixes would leave or add a {code} finding"
+    return None
 
 
 def encode(text: str, source: SourceText) -> bytes:

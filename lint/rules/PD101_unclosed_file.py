@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from ..plans import HoistIntoWith, WrapInWith
+from ._statements import alone_on_its_line, statement_in_a_suite
 from .base import Invalid, Valid
 from .scoped import (
     ScopeTrackingRule,
@@ -18,7 +20,7 @@ from .scoped import (
 class _OpenFile:
     call: ast.Call
     name: str | None
-    statement: ast.stmt | None  # the statement `name = open(...)`, when the fix could apply
+    plan: WrapInWith | None  # `name = open(...)` ... `name.close()` -> a `with` block
     closed: bool = False
 
 
@@ -105,21 +107,55 @@ class UnclosedFile(ScopeTrackingRule[_OpenFile]):
             def handler(pd):
                 with requests.post("https://x.io", data=open("/tmp/a.bin", "rb"), timeout=5) as r:
                     r.raise_for_status()
-        """, line=3),
+        """, line=3, expected_fix="""
+            import requests
+            def handler(pd):
+                with open("/tmp/a.bin", "rb") as f:
+                    with requests.post("https://x.io", data=f, timeout=5) as r:
+                        r.raise_for_status()
+        """),
         Invalid("""
             import json
+            def handler(pd, f):
+                config = json.load(open("/tmp/config.json"))  # settings
+        """, line=3, expected_fix="""
+            import json
+            def handler(pd, f):
+                with open("/tmp/config.json") as f2:
+                    config = json.load(f2)  # settings
+        """),
+        Invalid("""
+            import requests
             def handler(pd):
-                config = json.load(open("/tmp/config.json"))
-        """, line=3),
+                r = requests.post(
+                    "https://api.example.com/upload",
+                    files={"image": open("/tmp/a.png", "rb"), "thumb": open("/tmp/b.png", "rb")},
+                    timeout=30,
+                )
+                r.raise_for_status()
+        """, line=5, expected_fix="""
+            import requests
+            def handler(pd):
+                with open("/tmp/a.png", "rb") as f, open("/tmp/b.png", "rb") as f2:
+                    r = requests.post(
+                        "https://api.example.com/upload",
+                        files={"image": f, "thumb": f2},
+                        timeout=30,
+                    )
+                r.raise_for_status()
+        """),
         Invalid("""
             def handler(pd):
-                f = open("/tmp/out.txt", "w")
+                f = open("/tmp/out.txt", "w")  # the report
                 f.write("hello")
-                f.close()
+                # all written
+                f.close()  # done
         """, line=2, expected_fix="""
             def handler(pd):
-                with open("/tmp/out.txt", "w") as f:
+                with open("/tmp/out.txt", "w") as f:  # the report
                     f.write("hello")
+                    # all written
+                    # done
         """),
         Invalid("""
             import io
@@ -141,6 +177,10 @@ class UnclosedFile(ScopeTrackingRule[_OpenFile]):
         """, line=4),
     ]
 
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self._hoisted_names: dict[int, list[str]] = {}  # statement id -> names given to its opens
+
     def scope_ended(self, value: _OpenFile) -> None:
         self._leaked(value)
 
@@ -148,9 +188,8 @@ class UnclosedFile(ScopeTrackingRule[_OpenFile]):
         if not opened.closed:
             opened.closed = True
             fix = None
-            if opened.statement is not None:
-                statement, call, name = opened.statement, opened.call, opened.name
-                fix = self.plan_fix(lambda locator: _with_block_fix(locator, statement, call, name))
+            if opened.plan is not None:
+                fix = self.plan_fix(opened.plan)
             self.report(opened.call, fix=fix)
 
     def visit_Call(self, node: ast.Call) -> None:
@@ -165,16 +204,52 @@ class UnclosedFile(ScopeTrackingRule[_OpenFile]):
             return
         if isinstance(parent, (ast.Assign, ast.AnnAssign)) and single_name_target(parent):
             return  # judged when the assignment is left
-        self.report(node)
+        hoist = self._hoist(node)
+        self.report(node, fix=None if hoist is None else self.plan_fix(hoist))
+
+    def _hoist(self, call: ast.Call) -> HoistIntoWith | None:
+        """`requests.post(u, files={"f": open(p, "rb")})` -> `with open(p, "rb") as f:` around
+        the statement, when the `open(...)` is (in a literal) an argument of a call that is done
+        with the file when it returns, evaluated once, in a statement on lines of its own."""
+        parents = self.parents
+        consumer = None
+        for depth in range(len(parents) - 1, -1, -1):
+            parent = parents[depth]
+            if isinstance(parent, ast.stmt):
+                statement, owner = parent, parents[depth - 1] if depth else None
+                break
+            if isinstance(parent, _NOT_ACROSS):
+                return None
+            if isinstance(parent, ast.Call) and consumer is None:
+                if any(parent.func is inner for inner in [*parents[depth + 1:], call]):
+                    return None  # `open(...).read()`: the file is the receiver, not an argument
+                consumer = parent
+        else:
+            return None
+        if consumer is None or isinstance(statement, (ast.While, ast.AsyncFor, ast.AsyncWith)):
+            return None
+        if not (self.model.request_call(consumer) is not None
+                or self.model.qualified_name(consumer.func) in _CONSUMERS):
+            return None
+        if owner is None or not alone_on_its_line(statement, owner):
+            return None
+        scope = next((p for p in reversed(parents) if isinstance(p, (ast.FunctionDef, ast.AsyncFunctionDef))),
+                     parents[0])
+        # the opens of one statement share its `with`: each gets a name of its own
+        taken = self._hoisted_names.setdefault(id(statement), [])
+        name = _unused_name(scope, taken)
+        taken.append(name)
+        return HoistIntoWith(statement, call, name)
 
     def assigned(self, name: str, call: ast.Call, assignment: ast.AST) -> None:
         if self.model.is_open_call(call):
-            statement = None
+            plan = None
             if isinstance(assignment, (ast.Assign, ast.AnnAssign)) and self.parents:
-                body = _body_holding(self.parents[-1], assignment)
-                if body is not None and _could_fix(body, assignment, name):
-                    statement = assignment
-            self.tracked.current[name] = _OpenFile(call, name, statement)
+                owner = self.parents[-1]
+                body = _body_holding(owner, assignment)
+                if body is not None and not statement_in_a_suite(assignment, owner):
+                    plan = _with_block(body, assignment, call, name)
+            self.tracked.current[name] = _OpenFile(call, name, plan)
 
     def visit_Name(self, node: ast.Name) -> None:
         opened = self.tracked.find(node.id)
@@ -235,61 +310,45 @@ def _is_close_of(statement: ast.stmt, name: str) -> bool:
     )
 
 
-def _could_fix(body: list[ast.stmt], statement: ast.stmt, name: str) -> bool:
-    """Does a `name.close()` line follow `statement` in its block, with something in between?"""
+def _with_block(body: list[ast.stmt], statement: ast.stmt, call: ast.Call, name: str) -> WrapInWith | None:
+    """`name = open(...)` ... `name.close()` in one block, each on a line of its own, something in
+    between (each statement starting on a line of its own) -> those statements in
+    `with open(...) as name:`."""
     start = next(i for i, item in enumerate(body) if item is statement)
     if not _alone(body, start):
-        return False
+        return None
     end = next(
         (i for i in range(start + 1, len(body)) if _is_close_of(body[i], name) and _alone(body, i)),
         None,
     )
-    return end is not None and end > start + 1
-
-
-def _cst_is_close_of(statement, name: str) -> bool:
-    """Is the libcst `statement` exactly the line `name.close()`?"""
-    import libcst as cst
-
-    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
-        return False
-    expr = statement.body[0]
-    return (
-        isinstance(expr, cst.Expr)
-        and isinstance(expr.value, cst.Call)
-        and not expr.value.args
-        and isinstance(expr.value.func, cst.Attribute)
-        and expr.value.func.attr.value == "close"
-        and isinstance(expr.value.func.value, cst.Name)
-        and expr.value.func.value.value == name
-    )
-
-
-def _with_block_fix(locator, statement: ast.stmt, call: ast.Call, name: str):
-    """`f = open(...)` ... `f.close()` in one block -> `with open(...) as f:` ... (unsafe)."""
-    import libcst as cst
-
-    from ..fixes import replace
-
-    line = locator.statement_line(statement)
-    cst_call = locator.node(call, cst.Call)
-    if line is None or cst_call is None:
-        return None
-    block = locator.parent(line)
-    if not isinstance(block, (cst.IndentedBlock, cst.Module)):
-        return None
-    body = list(block.body)
-    start = next((i for i, item in enumerate(body) if item is line), None)
-    if start is None or not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
-        return None
-    end = next((i for i in range(start + 1, len(body)) if _cst_is_close_of(body[i], name)), None)
     if end is None or end == start + 1:
         return None
     inner = body[start + 1 : end]
-    with_node = cst.With(
-        items=[cst.WithItem(item=cst_call, asname=cst.AsName(name=cst.Name(name)))],
-        body=cst.IndentedBlock(body=[inner[0].with_changes(leading_lines=()), *inner[1:]]),
-        leading_lines=line.leading_lines,
-    )
-    new_body = [*body[:start], with_node, *body[end + 1 :]]
-    return replace(block, block.with_changes(body=new_body), safety="unsafe")
+    if any(inner[i].lineno == inner[i - 1].end_lineno for i in range(1, len(inner))):
+        return None  # `a; b` inside: a `with` block holds whole lines
+    return WrapInWith(tuple(inner), call, name, replaces=statement, closer=body[end])
+
+
+# Calls that are done with a file once they return: an `open(...)` among their arguments can be
+# hoisted into a `with` around the statement.
+_CONSUMERS = frozenset({"json.load", "pickle.load", "csv.reader", "tomllib.load", "yaml.safe_load"})
+# Where an expression is evaluated lazily, conditionally or repeatedly: no hoisting across them.
+_NOT_ACROSS = (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.IfExp,
+               ast.BoolOp, ast.Await)
+_FILE_NAMES = ("f",)
+
+
+def _unused_name(scope: ast.AST, taken: list[str]) -> str:
+    """A name for the opened file that nothing in `scope` uses yet (nor `taken`)."""
+    used = set(taken)
+    for node in ast.walk(scope):
+        if isinstance(node, ast.Name):
+            used.add(node.id)
+        elif isinstance(node, ast.arg):
+            used.add(node.arg)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            used.add(node.name)
+        elif isinstance(node, ast.alias):
+            used.add(node.asname or node.name.split(".")[0])
+    candidates = [*_FILE_NAMES, *(f"f{i}" for i in range(2, 100))]
+    return next(name for name in candidates if name not in used)

@@ -6,7 +6,7 @@ import ast
 from dataclasses import dataclass
 
 from .base import Invalid, Valid
-from ._statements import statement_in_a_suite
+from ..plans import InsertAfter
 from .scoped import ScopeTrackingRule, in_condition, single_name_target
 
 BODY_READS = frozenset({"json", "text", "content", "iter_content", "iter_lines"})
@@ -170,6 +170,13 @@ class UncheckedResponse(ScopeTrackingRule[_Response]):
         """, line=1),
         Invalid("""
             import requests
+            r = requests.get(url, timeout=5); data = r.json()
+        """, line=2, expected_fix="""
+            import requests
+            r = requests.get(url, timeout=5); r.raise_for_status(); data = r.json()
+        """),
+        Invalid("""
+            import requests
             def handler(pd):
                 r = requests.get("https://a.example.com", timeout=10)
                 r = requests.get("https://b.example.com", timeout=10)
@@ -225,12 +232,8 @@ class UncheckedResponse(ScopeTrackingRule[_Response]):
 
     def assigned(self, name: str, call: ast.Call, assignment: ast.AST) -> None:
         if self.model.request_call(call):
-            # the fix goes after an assignment statement on a line of its own (not a walrus, and
-            # not in a one-line block such as `if x: r = requests.get(u)`)
-            fixable = isinstance(assignment, ast.stmt) and not statement_in_a_suite(
-                assignment, self.parents[-1]
-            )
-            self._track(name, call, assignment if fixable else None)
+            # the fix goes right after an assignment statement (not after a walrus)
+            self._track(name, call, assignment if isinstance(assignment, ast.stmt) else None)
 
     def _track(self, name: str, call: ast.Call, assign: ast.AST | None) -> None:
         table = self.tracked.current
@@ -302,15 +305,4 @@ class UncheckedResponse(ScopeTrackingRule[_Response]):
         name = single_name_target(assign) if assign is not None else None
         if name is None:
             return None
-        return self.plan_fix(lambda locator: _insert_check(locator, assign, name), safety="unsafe")
-
-
-def _insert_check(locator, assign: ast.stmt, name: str):
-    import libcst as cst
-
-    from ..fixes import insert_after_statement
-
-    line = locator.statement_line(assign)
-    if not isinstance(line, cst.SimpleStatementLine):
-        return None
-    return insert_after_statement(line, f"{name}.raise_for_status()", safety="unsafe")
+        return self.plan_fix(InsertAfter(assign, f"{name}.raise_for_status()"))

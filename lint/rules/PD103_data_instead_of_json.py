@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 
 from ..model import dict_items, dict_string_keys, dumped_value, string_value
+from ..plans import RemoveDictEntries, RemoveKeyword, RenameKeyword
+from ._fix_plans import unwrap_dumps
 from .base import Invalid, Rule, Valid
 
 JSON_MEDIA_SUFFIXES = ("/json", "+json")
@@ -85,7 +87,7 @@ class DataInsteadOfJson(Rule):
             import requests, json
             r = requests.post(url, headers=headers, data=json.dumps(data))
         """, line=2, expected_fix="""
-            import requests, json
+            import requests
             r = requests.post(url, headers=headers, json=data)
         """),
         Invalid("""
@@ -94,7 +96,6 @@ class DataInsteadOfJson(Rule):
             r = requests.post(url, data=j.dumps({"a": 1}), timeout=10)
         """, line=3, expected_fix="""
             import requests
-            import json as j
             r = requests.post(url, json={"a": 1}, timeout=10)
         """),
         Invalid("""
@@ -102,7 +103,6 @@ class DataInsteadOfJson(Rule):
             import requests
             r = requests.post(url, data=dumps(payload), timeout=10)
         """, line=3, expected_fix="""
-            from json import dumps
             import requests
             r = requests.post(url, json=payload, timeout=10)
         """),
@@ -110,7 +110,7 @@ class DataInsteadOfJson(Rule):
             import requests, json
             r = requests.post(url, data=json.dumps(body), headers={"Content-Type": "application/json"})
         """, line=2, expected_fix="""
-            import requests, json
+            import requests
             r = requests.post(url, json=body)
         """),
         Invalid("""
@@ -123,7 +123,6 @@ class DataInsteadOfJson(Rule):
                 timeout=10,
             )
         """, line=6, expected_fix="""
-            import json
             import requests
             r = requests.post(
                 url,
@@ -174,9 +173,9 @@ class DataInsteadOfJson(Rule):
         if self.model.is_json_dumps(data):
             assert isinstance(data, ast.Call)
             fix = None
-            if dumped_value(data) is not None:
+            if dumped_value(data) is not None and request.keyword("json") is None:
                 headers_arg = request.keyword("headers")
-                fix = self.plan_fix(lambda locator: _fix(locator, node, data_arg, headers_arg))
+                fix = self.plan_fix(*_fix_changes(node, data, headers_arg))
             self.report(
                 data_arg,
                 "`data=json.dumps(...)` sends the JSON text without a JSON Content-Type: "
@@ -220,32 +219,14 @@ def _json_content_type_entries(headers: ast.expr) -> set[int]:
     }
 
 
-def _fix(locator, call: ast.Call, data_kw: ast.keyword, headers_kw: ast.keyword | None):
+def _fix_changes(call: ast.Call, dumps: ast.Call, headers_kw: ast.keyword | None) -> tuple:
     """`data=json.dumps(x)` -> `json=x`; `json=` sets the JSON Content-Type itself, so an inline
-    headers entry that only repeated it is dropped (the whole `headers=` when nothing is left)."""
-    import libcst as cst
-
-    from ..finding import Fix
-
-    cst_call = locator.node(call, cst.Call)
-    data_arg = locator.node(data_kw, cst.Arg)
-    if cst_call is None or data_arg is None or not isinstance(data_arg.value, cst.Call):
-        return None
-    encoded = data_arg.value.args[0].value
-    new_data = data_arg.with_changes(keyword=cst.Name("json"), value=encoded)
-    extra: list[tuple[cst.CSTNode, object]] = []
-    headers_arg = None if headers_kw is None else locator.node(headers_kw, cst.Arg)
-    if headers_arg is not None and isinstance(headers_arg.value, cst.Dict):
+    headers entry that only repeated it goes (the whole `headers=` when nothing is left)."""
+    changes: list = [*unwrap_dumps(call, "data", dumps), RenameKeyword(call, "data", "json")]
+    if headers_kw is not None and isinstance(headers_kw.value, ast.Dict):
         dropped = _json_content_type_entries(headers_kw.value)
-        elements = headers_arg.value.elements
-        if dropped and len(elements) == len(headers_kw.value.keys):
-            kept = [element for index, element in enumerate(elements) if index not in dropped]
-            if kept:
-                last = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
-                new_headers = headers_arg.value.with_changes(elements=[*kept[:-1], last])
-                extra.append((headers_arg.value, new_headers))
-            else:
-                extra.append((headers_arg, cst.RemovalSentinel.REMOVE))
-                if cst_call.args[-1] is headers_arg and cst_call.args[-2] is data_arg:
-                    new_data = new_data.with_changes(comma=cst.MaybeSentinel.DEFAULT)
-    return Fix(data_arg, new_data, "safe", tuple(extra))
+        if dropped and len(dropped) == len(headers_kw.value.keys):
+            changes.append(RemoveKeyword(call, "headers"))
+        elif dropped:
+            changes.append(RemoveDictEntries(call, "headers", tuple(sorted(dropped))))
+    return tuple(changes)

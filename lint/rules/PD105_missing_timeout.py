@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 
+from ..plans import AddKeyword, SetArgument
 from ._requests_args import is_constant
 from .base import Invalid, Rule, Valid
 
@@ -194,14 +195,14 @@ class MissingTimeout(Rule):
                 node,
                 "request without `timeout=`: it can hang the step until the platform kills it; "
                 f"pass `timeout={seconds}`",
-                fix=self.plan_fix(lambda locator: self._fix(locator, node, False, seconds)),
+                fix=self.plan_fix(AddKeyword(node, "timeout", seconds)),
             )
         elif is_constant(self.model, timeout.value, "None"):
             fix = None
             value = timeout.value
             if isinstance(value, ast.Constant) and value.value is None:
                 # A name bound to None gets no fix: the binding may be used elsewhere.
-                fix = self.plan_fix(lambda locator: self._fix(locator, node, True, seconds))
+                fix = self.plan_fix(SetArgument(node, "timeout", seconds))
             self.report(
                 node,
                 "`timeout=None` lets the request wait forever and hang the step until the platform "
@@ -214,26 +215,3 @@ class MissingTimeout(Rule):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
             value = DEFAULT_TIMEOUT
         return repr(value)
-
-    @staticmethod
-    def _fix(locator, call: ast.Call, has_timeout: bool, seconds: str):
-        import libcst as cst
-
-        from ..fixes import replace
-        from ._cst_fixes import add_keyword
-
-        cst_call = locator.node(call, cst.Call)
-        if cst_call is None:
-            return None
-        number: cst.BaseExpression = (
-            cst.Float(seconds) if any(c in seconds for c in ".e") else cst.Integer(seconds)
-        )
-        if not has_timeout:
-            return replace(cst_call, add_keyword(cst_call, "timeout", number), safety="unsafe")
-        timeout = next(
-            (a for a in cst_call.args if a.keyword is not None and a.keyword.value == "timeout"),
-            None,
-        )
-        if timeout is not None and isinstance(timeout.value, cst.Name) and timeout.value.value == "None":
-            return replace(timeout, timeout.with_changes(value=number), safety="unsafe")
-        return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 
 from ..model import keyword
+from ..plans import AddKeyword, SetArgument
 from ._requests_args import int_value
 from .base import Invalid, Rule, Valid
 
@@ -170,13 +171,15 @@ class TinyChunks(Rule):
                 node,
                 "`iter_content()` without `chunk_size` reads the body one byte per chunk, "
                 f"which is very slow: pass `chunk_size={CHUNK_SIZE}`",
-                fix=self.plan_fix(lambda locator: self._fix_missing(locator, node)),
+                fix=self.plan_fix(AddKeyword(node, "chunk_size", str(CHUNK_SIZE)),
+                                  safety=self._safety(node)),
             )
         elif int_value(self.model, chunk) == 1:
             fix = None
             if isinstance(chunk, ast.Constant):
                 # A name bound to 1 gets no fix: the constant may be used elsewhere.
-                fix = self.plan_fix(lambda locator: self._fix_size(locator, chunk))
+                key = "chunk_size" if chunk_kw is not None else 0
+                fix = self.plan_fix(SetArgument(node, key, str(CHUNK_SIZE)), safety=self._safety(node))
             self.report(
                 node,
                 "`iter_content()` with a chunk size of 1 reads the body one byte per chunk, "
@@ -184,25 +187,50 @@ class TinyChunks(Rule):
                 fix=fix,
             )
 
-    @staticmethod
-    def _fix_missing(locator, call: ast.Call):
-        import libcst as cst
+    def _safety(self, call: ast.Call) -> str:
+        """Safe when nothing can tell one chunk size from another: the chunks are joined, or a
+        `for` loop only writes, hashes or yields each one (and skips empty ones); unsafe
+        otherwise (a loop that compares chunks, counts them or stops early)."""
+        parent = self.parents[-1] if self.parents else None
+        if isinstance(parent, ast.Call) and parent.args == [call] and _is_join(parent):
+            return "safe"
+        if isinstance(parent, ast.For) and parent.iter is call and isinstance(parent.target, ast.Name):
+            if _only_passed_on(parent, parent.target.id):
+                return "safe"
+        return "unsafe"
 
-        from ..fixes import replace
-        from ._cst_fixes import add_keyword
 
-        cst_call = locator.node(call, cst.Call)
-        if cst_call is None:
-            return None
-        return replace(cst_call, add_keyword(cst_call, "chunk_size", cst.Integer(str(CHUNK_SIZE))))
+_PASSING_METHODS = frozenset({"write", "update", "send", "sendall"})
 
-    @staticmethod
-    def _fix_size(locator, chunk: ast.expr):
-        import libcst as cst
 
-        from ..fixes import replace
+def _is_join(call: ast.Call) -> bool:
+    func = call.func
+    return (
+        isinstance(func, ast.Attribute) and func.attr == "join"
+        and isinstance(func.value, ast.Constant) and func.value.value in ("", b"")
+        and not call.keywords
+    )
 
-        integer = locator.node(chunk, cst.Integer)
-        if integer is None:
-            return None
-        return replace(integer, integer.with_changes(value=str(CHUNK_SIZE)))
+
+def _only_passed_on(loop: ast.For, name: str) -> bool:
+    """Does the loop body use `name` only as the one argument of `x.write(name)` (or update,
+    send, sendall), in `yield name`, or as the test of `if name:` / `if not name:`, with no
+    `break` or `return`?"""
+    allowed: set[int] = set()
+    for node in ast.walk(ast.Module(body=loop.body, type_ignores=[])):
+        if isinstance(node, (ast.Break, ast.Return)):
+            return False
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in _PASSING_METHODS and len(node.args) == 1 and not node.keywords:
+            allowed.add(id(node.args[0]))
+        elif isinstance(node, (ast.Yield, ast.If)):
+            test = node.value if isinstance(node, ast.Yield) else node.test
+            if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+                test = test.operand
+            if test is not None:
+                allowed.add(id(test))
+    return all(
+        id(node) in allowed
+        for node in ast.walk(ast.Module(body=loop.body, type_ignores=[]))
+        if isinstance(node, ast.Name) and node.id == name
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 
 from ..model import dumped_value
+from ._fix_plans import unwrap_dumps
 from .base import Invalid, Rule, Valid
 
 
@@ -68,7 +69,7 @@ class DoubleJsonEncoding(Rule):
             import requests, json
             r = requests.post(url, json=json.dumps(data), timeout=10)
         """, line=2, expected_fix="""
-            import requests, json
+            import requests
             r = requests.post(url, json=data, timeout=10)
         """),
         Invalid("""
@@ -80,7 +81,6 @@ class DoubleJsonEncoding(Rule):
                                   timeout=10)
         """, line=5, expected_fix="""
             import requests
-            import json as j
             def handler(pd):
                 r = requests.post("https://api.example.com/items",
                                   json={"name": pd.inputs["name"]},
@@ -91,7 +91,6 @@ class DoubleJsonEncoding(Rule):
             from requests import post as send
             r = send(url, json=dumps(payload), timeout=10)
         """, line=3, expected_fix="""
-            from json import dumps
             from requests import post as send
             r = send(url, json=payload, timeout=10)
         """),
@@ -106,7 +105,7 @@ class DoubleJsonEncoding(Rule):
             with requests.Session() as s:
                 r = s.put(url, json=json.dumps(item), timeout=10)
         """, line=3, expected_fix="""
-            import requests, json
+            import requests
             with requests.Session() as s:
                 r = s.put(url, json=item, timeout=10)
         """),
@@ -146,7 +145,7 @@ class DoubleJsonEncoding(Rule):
             # or `cls=` change the encoding, so dropping them is not safe.
             fix = None
             if dumped_value(value) is not None:
-                fix = self.plan_fix(lambda locator: _fix(locator, json_arg))
+                fix = self.plan_fix(*unwrap_dumps(node, "json", value))
             self.report(
                 json_arg,
                 "`json=json.dumps(...)` encodes the payload twice and sends a JSON string: "
@@ -160,15 +159,3 @@ class DoubleJsonEncoding(Rule):
                 "pass the object itself to `json=`",
             )
 
-
-def _fix(locator, json_kw: ast.keyword):
-    """`json=json.dumps(x)` -> `json=x` (planned only when x is dumps' only argument)."""
-    import libcst as cst
-
-    from ..fixes import replace
-
-    json_arg = locator.node(json_kw, cst.Arg)
-    if json_arg is None or not isinstance(json_arg.value, cst.Call):
-        return None
-    value = json_arg.value.args[0].value
-    return replace(json_arg, json_arg.with_changes(value=value))

@@ -6,7 +6,8 @@ import ast
 
 from ..model import FUNCTIONS, flow_exit_receiver, step_context_name
 from .base import Invalid, Rule, Valid
-from ._statements import alone_on_its_line
+from ..plans import MakeReturn, RemoveStatements
+from ._statements import statements_after
 from .scoped import in_finally
 
 CONVENTIONAL_NAME = "pd"
@@ -83,7 +84,6 @@ class FlowExitWithoutReturn(Rule):
         """, line=2, expected_fix="""
             def handler(ctx):
                 return ctx.flow.exit()  # stop here
-                ctx.export("never", "runs")
         """),
         Invalid("""
             pd.flow.exit("This is the end")
@@ -97,7 +97,11 @@ class FlowExitWithoutReturn(Rule):
             def handler(pd):
                 if not pd.inputs.get("email"):
                     pd.flow.exit("no email"); print("skipped")
-        """, line=3),
+        """, line=3, expected_fix="""
+            def handler(pd):
+                if not pd.inputs.get("email"):
+                    return pd.flow.exit("no email")
+        """),
         Invalid("""
             async def handler(pd):
                 for item in pd.steps["fetch"]["items"]:
@@ -144,7 +148,6 @@ class FlowExitWithoutReturn(Rule):
             class Step:
                 def handler(self, pd):
                     return pd.flow.exit("skip")
-                    return 1
         """),
         Invalid("""
             def handler(pd):
@@ -182,11 +185,10 @@ class FlowExitWithoutReturn(Rule):
         return names
 
     def _fix(self, expr: ast.Expr, owner: ast.AST, receiver: str):
-        """`return` only where it is legal and clearly meant: the statement is alone on its line,
-        directly in the handler (not a nested function, a class body or the module), and not in a
-        `finally:` (where a `return` would swallow exceptions)."""
-        if not alone_on_its_line(expr, owner):
-            return None
+        """`return` only where it is legal and clearly meant: directly in the handler (not a
+        nested function, a class body or the module), and not in a `finally:` (where a `return`
+        would swallow exceptions). The statements after it in its block, which the `return`
+        makes unreachable, go."""
         function = next(
             (p for p in reversed(self.parents) if isinstance(p, (*FUNCTIONS, ast.ClassDef, ast.Lambda))),
             None,
@@ -195,19 +197,6 @@ class FlowExitWithoutReturn(Rule):
             return None
         if in_finally(expr, self.parents[:-1]):
             return None
-        return self.plan_fix(lambda locator: _return_fix(locator, expr))
-
-
-def _return_fix(locator, expr: ast.Expr):
-    import libcst as cst
-
-    from ..fixes import replace
-
-    cst_expr = locator.node(expr, cst.Expr)
-    if cst_expr is None:
-        return None
-    line = locator.parent(cst_expr)
-    if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
-        return None
-    return replace(cst_expr, cst.Return(value=cst_expr.value, semicolon=cst_expr.semicolon))
+        unreachable = statements_after(expr, owner)
+        return self.plan_fix(MakeReturn(expr), *([RemoveStatements(unreachable)] if unreachable else []))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 
 from ..model import FUNCTIONS, HANDLER_NAME, has_pipedream_annotation, parameters
+from ..plans import AddParameter, MakeSync
 from .base import Invalid, Rule, Valid
 
 CONVENTIONAL_NAME = "pd"
@@ -173,7 +174,7 @@ class HandlerContract(Rule):
         if len(problems) != 1 or handler.decorator_list:
             return None
         if isinstance(handler, ast.AsyncFunctionDef) and not _awaits(handler):
-            return self.plan_fix(lambda locator: _drop_async(locator, handler))
+            return self.plan_fix(MakeSync(handler))
         arguments = handler.args
         if (
             isinstance(handler, ast.FunctionDef)
@@ -182,7 +183,7 @@ class HandlerContract(Rule):
             and arguments.kwarg is None
             and CONVENTIONAL_NAME in _free_names(handler)
         ):
-            return self.plan_fix(lambda locator: _add_pd(locator, handler))
+            return self.plan_fix(AddParameter(handler, CONVENTIONAL_NAME))
         return None
 
 
@@ -246,26 +247,3 @@ def _free_names(function: ast.AST) -> set[str]:
 
 def _short(text: str) -> str:
     return text if len(text) <= _SIGNATURE_WIDTH else text[: _SIGNATURE_WIDTH - 4] + "...)"
-
-
-def _drop_async(locator, handler: ast.AsyncFunctionDef):
-    import libcst as cst
-
-    from ..fixes import replace
-
-    node = locator.node(handler, cst.FunctionDef)
-    if node is None or node.asynchronous is None:
-        return None
-    return replace(node, node.with_changes(asynchronous=None), safety="unsafe")
-
-
-def _add_pd(locator, handler: ast.FunctionDef):
-    import libcst as cst
-
-    from ..fixes import replace
-
-    node = locator.node(handler, cst.FunctionDef)
-    if node is None or node.params.params:
-        return None
-    params = node.params.with_changes(params=[cst.Param(cst.Name(CONVENTIONAL_NAME))])
-    return replace(node, node.with_changes(params=params), safety="unsafe")

@@ -24,6 +24,15 @@ def alone_on_its_line(statement: ast.stmt, owner: ast.AST) -> bool:
     return not statement_in_a_suite(statement, owner)
 
 
+def statements_after(statement: ast.stmt, owner: ast.AST) -> tuple[ast.stmt, ...]:
+    """The statements after `statement` in its block of `owner`."""
+    place = _place(statement, owner)
+    if place is None:
+        return ()
+    block, index, _ = place
+    return tuple(block[index + 1 :])
+
+
 def statement_in_a_suite(statement: ast.stmt, owner: ast.AST) -> bool:
     """Is `statement` (in a block of `owner`) in a one-line block after a `:` (`if x: a; b`),
     libcst's SimpleStatementSuite, rather than an indented block? ast keeps no tokens, so this is

@@ -1,8 +1,21 @@
 """The shape every rule has: a code, a name, its own VALID/INVALID cases, visit/leave methods.
 
-Rules read CPython's `ast` (fast to parse, exact source ranges). A fix is planned during the walk
-and built on libcst's concrete tree only when fixes are asked for, so that it keeps the user's
-formatting and comments (see `pdlint.finding.FixPlan` and `pdlint.fixes.Locator`).
+Rules read CPython's `ast` (fast to parse, exact source ranges). A rule that can fix what it
+reports states the fix as a plan, on the ast nodes it already holds:
+
+    from ..plans import AddKeyword, DropsUse, SetArgument
+
+    self.report(node, message, fix=self.plan_fix(AddKeyword(node, "timeout", "30"), safety="unsafe"))
+
+A plan is a few changes from `pdlint.plans` (an argument's value becomes some text, a keyword is
+added, renamed or removed, dict entries go, a statement becomes `return ...`, a statement is
+inserted after another, statements are removed, statements go into a `with` block, a call is
+hoisted into a `with`, an imported name loses a use). Nothing else: no libcst, no code that
+builds the fix. `pdlint.fixes` realises the plans of a snippet together on one libcst tree,
+keeping the layout and every comment. State a plan only where it applies (the rule's `ast`
+checks decide): `fixable` promises that `--fix` (or `--unsafe-fixes` for "unsafe") removes the
+finding, and the fix corpus checks that promise. `safety` defaults to the rule's `fix_safety`;
+say "unsafe" when the change can alter what the code does.
 """
 
 from __future__ import annotations
@@ -10,13 +23,13 @@ from __future__ import annotations
 import ast
 import textwrap
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, ClassVar, Sequence
+from typing import TYPE_CHECKING, ClassVar, Sequence
 
 from ..finding import FixPlan, FixSafety
 
 if TYPE_CHECKING:
     from ..engine import Context
-    from ..fixes import Locator
+    from ..plans import Change
 
 
 @dataclass(frozen=True)
@@ -83,11 +96,9 @@ class Rule:
     def report(self, node, message: str | None = None, fix: "FixPlan | None" = None) -> None:
         self.context.report(self, node, message or self.summary, fix)
 
-    def plan_fix(
-        self, build: "Callable[[Locator], object]", safety: FixSafety | None = None
-    ) -> "FixPlan":
-        """A fix built later, on the libcst tree: `build(locator)` returns a `Fix` or None."""
-        return FixPlan(build, safety or self.fix_safety or "safe")
+    def plan_fix(self, *changes: "Change", safety: FixSafety | None = None) -> FixPlan:
+        """The fix of a finding: these changes, applied together (see the module's documentation)."""
+        return FixPlan(tuple(changes), safety or self.fix_safety or "safe")
 
     @property
     def parents(self) -> list:

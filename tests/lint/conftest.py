@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+# A fix that cannot be built is a test failure here (a counted problem for users).
+os.environ["PDLINT_STRICT_FIXES"] = "1"
 
 def _shared() -> Path:
     """The platform's HTTP guide and what pdlint must report on it live beside the repository (not

@@ -66,8 +66,11 @@ def test_lint_source_edits_and_options() -> None:
     findings = pdlint.lint_source(STEP, "step.py", pdlint.Options(select=("PD103",)), edits=True)
     assert [f.code for f in findings] == ["PD103"]
     edit = findings[0].edit
-    assert isinstance(edit, pdlint.Edit) and (edit.start_line, edit.end_line) == (7, 8)
-    assert edit.content == '        json={"name": "é"},\n'
+    assert isinstance(edit, pdlint.Edit)
+    lines = STEP.splitlines(keepends=True)
+    edited = "".join(lines[: edit.start_line - 1]) + edit.content + "".join(lines[edit.end_line - 1 :])
+    assert edited == pdlint.fix_source(STEP, "step.py", pdlint.Options(select=("PD103",))).text
+    assert '        json={"name": "é"},\n' in edit.content and "import json" not in edited
     none = pdlint.lint_source(STEP, "step.py", pdlint.Options(ignore=("PD1",)))
     assert none == []
 

@@ -1,4 +1,5 @@
-"""Rules find problems on CPython's ast and plan fixes; libcst builds them only when asked."""
+"""Rules find problems on CPython's ast and plan fixes; libcst realises them only when asked, at
+places found exactly or not at all."""
 
 from __future__ import annotations
 
@@ -6,15 +7,15 @@ import ast
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import libcst as cst
 import pytest
 
+import pdlint
 from pdlint.engine import lint_snippet
-from pdlint.fixes import Locator
+from pdlint.fixes import FixError, FixSession
 from pdlint.flags import Flags
-from pdlint.model import dict_items
-from pdlint.positions import Positions
 from pdlint.rules import all_rules
 from pdlint.sources import Snippet
 
@@ -29,16 +30,18 @@ FIXABLE_CASES = [
 
 def _fixable(code: str, rule, flags: Flags) -> list:
     result = lint_snippet(Snippet(text=code), "case.py", [rule], None, flags)
-    return sorted((f.line, f.column, f.fixable) for f in result.findings)
+    assert result.problems == []
+    return sorted((f.line, f.column, f.fixable, f.edit is not None) for f in result.findings)
 
 
 @pytest.mark.parametrize(("rule", "case"), FIXABLE_CASES)
 def test_advertised_fixes_can_be_built(rule, case) -> None:
-    """What plain linting says is fixable (json, text) is what fixing then builds."""
+    """What plain linting says is fixable (text) is what the edits (json, sarif) are built for."""
     planned = _fixable(case.code, rule, Flags())
-    built = _fixable(case.code, rule, Flags(fixes=True))
-    assert planned == built
-    assert any(fixable for *_, fixable in planned)
+    built = _fixable(case.code, rule, Flags(edits=True))
+    assert [row[:3] for row in planned] == [row[:3] for row in built]
+    assert all(has_edit == bool(fixable) for _, _, fixable, has_edit in built)
+    assert any(fixable for _, _, fixable, _ in planned)
 
 
 def test_linting_without_fixes_never_imports_libcst(tmp_path) -> None:
@@ -65,38 +68,59 @@ def test_linting_without_fixes_never_imports_libcst(tmp_path) -> None:
     assert "PD105" in run.stdout and "PD101" in run.stdout
 
 
-def _locator(code: str) -> tuple[ast.Module, Locator]:
-    module = cst.parse_module(code)
-    return ast.parse(code), Locator(module, Positions(module), code)
+def _session(code: str) -> tuple[ast.Module, FixSession]:
+    tree = ast.parse(code)
+    return tree, FixSession(code, tree)
 
 
-def test_locator_finds_the_libcst_node_at_an_ast_node_place() -> None:
-    code = 'x = "héllo wörld"; y = (requests.post(u,\n    data={"ä": 1, "b": [2]}, timeout=5))\n'
-    tree, locator = _locator(code)
-    call = next(n for n in ast.walk(tree) if isinstance(n, ast.Call))
-    found = locator.node(call, cst.Call)
+def test_the_session_finds_the_libcst_call_at_an_ast_call() -> None:
+    code = 'x = "héllo wörld"; y = (requests.post(u,\n    data={"ä": f(1), "b": [g(2)]}, timeout=5))\n'
+    tree, session = _session(code)
+    calls = sorted((n for n in ast.walk(tree) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
+    post, f, g = calls
+    found, place = session.call(post)
     assert isinstance(found, cst.Call) and found.func.attr.value == "post"  # inside the parentheses
-    timeout = locator.node(call.keywords[1], cst.Arg)
-    assert timeout is not None and timeout.keyword.value == "timeout"
-    entries = [entry for _, entry in dict_items(call.keywords[0].value)]
-    element = locator.node(entries[1], cst.DictElement)
-    assert isinstance(element, cst.DictElement) and isinstance(element.value, cst.List)
-    second = tree.body[1]
-    line = locator.statement_line(second)
-    assert isinstance(line, cst.SimpleStatementLine) and len(line.body) == 2
-    assert locator.node(second, cst.Assign) is line.body[1]
-    assert locator.node(call, cst.Dict) is None
+    assert session.call(f)[0].func.value == "f" and session.call(g)[0].func.value == "g"
+    assert place.statement is tree.body[1] and place.small == 1
+    assert isinstance(place.item.node, cst.SimpleStatementLine) and len(place.item.node.body) == 2
 
 
-def test_locator_maps_statements_to_their_blocks() -> None:
-    code = "def handler(pd):\n    f = open('/tmp/a')\n    f.close()\n"
-    tree, locator = _locator(code)
+def test_the_session_pairs_statements_of_every_block() -> None:
+    code = textwrap.dedent("""\
+        @decorated
+        def handler(pd):
+            if a: b(); c()
+            elif d:
+                e()
+            else:
+                try:
+                    f()
+                except KeyError:
+                    g()
+                finally:
+                    h()
+        class K:
+            x = i()
+    """)
+    tree, session = _session(code)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            call, place = session.call(node)
+            assert call.func.value == node.func.id
     function = tree.body[0]
-    line = locator.statement_line(function.body[0])
-    assert isinstance(line, cst.SimpleStatementLine)
-    block = locator.parent(line)
-    assert isinstance(block, cst.IndentedBlock) and block.body[0] is line
-    assert isinstance(locator.statement_line(function), cst.FunctionDef)
+    assert session.place(function).item.first_line == 1  # the decorator's line
+    elif_ = function.body[0].orelse[0]
+    assert session.place(elif_).item is session.place(function.body[0]).item
+
+
+def test_a_wrong_place_fails_loudly() -> None:
+    tree = ast.parse("a = f(1)\nb = g(2)\n")
+    with pytest.raises(FixError):
+        FixSession("a = f(1)\n", tree)  # not the tree of this code
+    other = ast.parse("a = f(1)\nb = g(2)\n")
+    _, session = _session("a = f(1)\nb = g(2)\n")
+    with pytest.raises(FixError):
+        session.call(other.body[0].value)  # a node of another tree
 
 
 def test_columns_count_characters_on_the_lines_python_numbers() -> None:
@@ -104,3 +128,21 @@ def test_columns_count_characters_on_the_lines_python_numbers() -> None:
     code = 'x = 1\n#\x0c é\ny = "é"; import requests; requests.get("https://é.io")\n'
     findings = lint_snippet(Snippet(text=code), "s.py", [RULES["PD105"]]).findings
     assert [(f.line, f.column) for f in findings] == [(3, 27)]  # 1-based; 26 characters, 27 bytes before
+
+
+def test_only_the_fixes_module_knows_libcst_and_nothing_imports_in_a_cycle() -> None:
+    """libcst is imported by `pdlint.fixes` alone; the engine imports it only inside the function
+    that builds edits; `pdlint.fixes` imports neither the engine nor the rules."""
+    package = Path(pdlint.__file__).parent
+    for path in package.rglob("*.py"):
+        tree = ast.parse(path.read_text())
+        imported = {
+            alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+        } | {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        if path.name != "fixes.py":
+            assert not any(name.startswith("libcst") for name in imported), path
+        top = {node.module for node in tree.body if isinstance(node, ast.ImportFrom)}
+        if path.name == "engine.py":
+            assert "fixes" not in top
+        if path.name == "fixes.py":
+            assert not {"engine", "rules", "runner"} & {name for name in top if name}
