@@ -14,7 +14,7 @@ from typing import Any, Sequence
 from .config import Options
 from .finding import Finding, FixPlan
 from .flags import NO_FLAGS, Flags
-from .model import UNKNOWN, Model
+from .model import Model
 from .rules import Rule
 from .rst import is_rst, rst_snippets
 from .sources import Snippet, is_markdown, markdown_snippets
@@ -78,97 +78,25 @@ _SAME_TO_RULES = {
 }
 
 
-class _ModelUpdates:
-    """Keeps the model's imports, scopes and bindings in step with the walk."""
-
-    def __init__(self, model: Model, parents: list[ast.AST]) -> None:
-        self.model = model
-        self.parents = parents
-
-    def visit_Call(self, node: ast.Call) -> None:
-        self.model.note_call(node, self.parents)
-
-    def visit_Import(self, node: ast.Import) -> None:
-        for alias in node.names:
-            if alias.asname is not None:
-                self.model.add_import(alias.asname, alias.name)
-            else:
-                head = alias.name.split(".", 1)[0]
-                self.model.add_import(head, head)
-
-    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
-        if node.level or node.module is None:
-            return
-        for alias in node.names:
-            if alias.name == "*":
-                continue
-            self.model.add_import(alias.asname or alias.name, f"{node.module}.{alias.name}")
-
-    def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
-        self.model.bind(node.name, node)  # what a call of it does: `Model.local_function`
-        self.model.push_scope(node)
-        arguments = node.args
-        for param in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs):
-            self.model.bind(param.arg, UNKNOWN)
-        for star in (arguments.vararg, arguments.kwarg):
-            if star is not None:
-                self.model.bind(star.arg, UNKNOWN)
-
-    def leave_FunctionDef(self, node: ast.FunctionDef) -> None:
-        self.model.pop_scope()
-
-    def visit_ClassDef(self, node: ast.ClassDef) -> None:
-        self.model.bind(node.name, UNKNOWN)
-        self.model.push_scope(node)
-
-    def leave_ClassDef(self, node: ast.ClassDef) -> None:
-        self.model.pop_scope()
-
-    def leave_Assign(self, node: ast.Assign) -> None:
-        for target in node.targets:
-            self.model.bind_target(target, node.value)
-
-    def leave_AnnAssign(self, node: ast.AnnAssign) -> None:
-        if node.value is not None:
-            self.model.bind_target(node.target, node.value)
-
-    def leave_AugAssign(self, node: ast.AugAssign) -> None:
-        self.model.bind_target(node.target, UNKNOWN)
-
-    def leave_NamedExpr(self, node: ast.NamedExpr) -> None:
-        self.model.bind_target(node.target, node.value)
-
-    def visit_With(self, node: ast.With) -> None:
-        for item in node.items:
-            if item.optional_vars is not None:
-                self.model.bind_target(item.optional_vars, item.context_expr)
-
-    def visit_For(self, node: ast.For) -> None:
-        self.model.bind_target(node.target, UNKNOWN)
-
-    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
-        if node.name is not None:
-            self.model.bind(node.name, UNKNOWN)
-
-
-def _callback_tables(
-    model_updates: _ModelUpdates, rules: Sequence[Rule]
-) -> tuple[dict[type, list], dict[type, list]]:
-    visit: dict[type, list] = {}
+def _callback_tables(model: Model, rules: Sequence[Rule]) -> tuple[dict[type, list], dict[type, list]]:
+    """The walk's callbacks by node class: the model's `visit_` before the rules', its `leave_` after
+    theirs, so that a rule sees the model as it stands at the node it looks at."""
+    model_visit, model_leave = model.callbacks()
+    visit: dict[type, list] = {cls: [callback] for cls, callback in model_visit.items()}
     leave: dict[type, list] = {}
 
-    def add(kind: str, node_class: type, callback: Any) -> None:
-        table = visit if kind == "visit" else leave
+    def add(table: dict[type, list], node_class: type, callback: Any) -> None:
         for each in (node_class, *_SAME_TO_RULES.get(node_class, ())):
             table.setdefault(each, []).append(callback)
 
-    for name in dir(type(model_updates)):
-        if name.startswith(("visit_", "leave_")):
-            kind, _, type_name = name.partition("_")
-            add(kind, getattr(ast, type_name), getattr(model_updates, name))
     for rule in rules:
         for kind, node_class, method in rule.handler_table():
-            add(kind, node_class, getattr(rule, method))
+            add(visit if kind == "visit" else leave, node_class, getattr(rule, method))
+        listener = getattr(rule, "scope_ended", None)
+        if listener is not None:
+            model.scope_end_listeners.append(listener)
+    for cls, callback in model_leave.items():
+        leave.setdefault(cls, []).append(callback)
     return visit, leave
 
 
@@ -265,9 +193,9 @@ def _attach_edits(findings: list[Finding], snippet: Snippet, tree: ast.Module) -
 
 def _walk(tree: ast.AST, context: Context, rule_classes: Sequence[type[Rule]]) -> None:
     walker = Walker({}, {})
-    context.parents = walker.parents
+    context.parents = context.model.parents = walker.parents
     rules = [rule_class(context) for rule_class in rule_classes]
-    walker.visit, walker.leave = _callback_tables(_ModelUpdates(context.model, walker.parents), rules)
+    walker.visit, walker.leave = _callback_tables(context.model, rules)
     walker.walk(tree)
 
 

@@ -2,7 +2,7 @@
 
 Children are visited in the order Python evaluates them, which is also libcst's: a function's
 decorators and defaults before its body, a dict's keys and values pair by pair, the test of
-`a if test else b` first. Expression contexts (`Load`/`Store`) and operators are not walked.
+`a if test else b` first, a comprehension's `for`/`if` clauses before the element it builds. Expression contexts (`Load`/`Store`) and operators are not walked.
 """
 
 from __future__ import annotations
@@ -17,6 +17,10 @@ _SOURCE_ORDER = {
     ast.FunctionDef: ("decorator_list", "args", "returns", "body"),
     ast.AsyncFunctionDef: ("decorator_list", "args", "returns", "body"),
     ast.ClassDef: ("decorator_list", "bases", "keywords", "body"),
+    ast.ListComp: ("generators", "elt"),
+    ast.SetComp: ("generators", "elt"),
+    ast.GeneratorExp: ("generators", "elt"),
+    ast.DictComp: ("generators", "key", "value"),
 }
 _SKIPPED_FIELDS = frozenset({"ctx", "type_comment", "kind", "op", "ops"})  # operators: read, not walked
 # Some classes (FunctionDef in 3.12+, TypeAlias...) have fields not listed above: appended.

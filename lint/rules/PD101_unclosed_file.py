@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 
+from ..objects import OpenFile
 from ..plans import HoistIntoWith, WrapInWith
 from ._statements import alone_on_its_line, statement_in_a_suite
-from .base import Invalid, Valid
-from .scoped import (
-    ScopeTrackingRule,
-    closing_call_of,
-    in_finally,
-    single_name_target,
-)
+from .base import Invalid, Rule, Valid
 
 
-@dataclass
-class _OpenFile:
-    call: ast.Call
-    name: str | None
-    plan: WrapInWith | None  # `name = open(...)` ... `name.close()` -> a `with` block
-    closed: bool = False
-
-
-class UnclosedFile(ScopeTrackingRule[_OpenFile]):
+class UnclosedFile(Rule):
     code = "PD101"
     name = "unclosed-file"
     summary = (
@@ -180,32 +166,34 @@ class UnclosedFile(ScopeTrackingRule[_OpenFile]):
     def __init__(self, context) -> None:
         super().__init__(context)
         self._hoisted_names: dict[int, list[str]] = {}  # statement id -> names given to its opens
+        self._hoists: dict[int, HoistIntoWith] = {}  # open(...) call id -> its plan
 
-    def scope_ended(self, value: _OpenFile) -> None:
-        self._leaked(value)
-
-    def _leaked(self, opened: _OpenFile) -> None:
-        if not opened.closed:
-            opened.closed = True
-            fix = None
-            if opened.plan is not None:
-                fix = self.plan_fix(opened.plan)
-            self.report(opened.call, fix=fix)
+    def scope_ended(self, scope) -> None:
+        for thing in scope.things:
+            if isinstance(thing, OpenFile) and not thing.closed:
+                plan = self._with_block(thing) if thing.names else self._hoists.get(id(thing.origin))
+                self.report(thing.origin, fix=None if plan is None else self.plan_fix(plan))
 
     def visit_Call(self, node: ast.Call) -> None:
-        if not self.model.is_open_call(node):
-            return
-        parent = self.parents[-1]
-        if isinstance(parent, ast.withitem) and parent.context_expr is node:
-            return
-        if isinstance(parent, ast.Return):
-            return
-        if closing_call_of(self.model, node, self.parents) is not None:
-            return
-        if isinstance(parent, (ast.Assign, ast.AnnAssign)) and single_name_target(parent):
-            return  # judged when the assignment is left
-        hoist = self._hoist(node)
-        self.report(node, fix=None if hoist is None else self.plan_fix(hoist))
+        """An `open(...)` not bound to a name may be hoisted into a `with` around its statement;
+        the plan is made here, where the call's ancestors are known, and used if it leaks."""
+        if self.model.is_open_call(node) and not isinstance(self.parents[-1], (ast.Assign, ast.AnnAssign)):
+            hoist = self._hoist(node)
+            if hoist is not None:
+                self._hoists[id(node)] = hoist
+
+    def _with_block(self, opened: OpenFile) -> WrapInWith | None:
+        """`f = open(...)` ... `f.close()` in one block becomes a `with` block."""
+        if opened.via is not None:
+            return None
+        binding = opened.names[0]
+        statement, owner = binding.site, binding.owner
+        if not isinstance(statement, (ast.Assign, ast.AnnAssign)) or owner is None:
+            return None
+        body = _body_holding(owner, statement)
+        if body is None or statement_in_a_suite(statement, owner):
+            return None
+        return _with_block(body, statement, opened.origin, binding.name)
 
     def _hoist(self, call: ast.Call) -> HoistIntoWith | None:
         """`requests.post(u, files={"f": open(p, "rb")})` -> `with open(p, "rb") as f:` around
@@ -240,37 +228,6 @@ class UnclosedFile(ScopeTrackingRule[_OpenFile]):
         name = _unused_name(scope, taken)
         taken.append(name)
         return HoistIntoWith(statement, call, name)
-
-    def assigned(self, name: str, call: ast.Call, assignment: ast.AST) -> None:
-        if self.model.is_open_call(call):
-            plan = None
-            if isinstance(assignment, (ast.Assign, ast.AnnAssign)) and self.parents:
-                owner = self.parents[-1]
-                body = _body_holding(owner, assignment)
-                if body is not None and not statement_in_a_suite(assignment, owner):
-                    plan = _with_block(body, assignment, call, name)
-            self.tracked.current[name] = _OpenFile(call, name, plan)
-
-    def visit_Name(self, node: ast.Name) -> None:
-        opened = self.tracked.find(node.id)
-        if opened is None or opened.closed:
-            return
-        parent = self.parents[-1]
-        if isinstance(parent, ast.withitem) and parent.context_expr is node:
-            opened.closed = True
-        elif isinstance(parent, ast.Return) and parent.value is node:
-            opened.closed = True
-        elif closing_call_of(self.model, node, self.parents) is not None:
-            opened.closed = True
-
-    def visit_Attribute(self, node: ast.Attribute) -> None:
-        if not (isinstance(node.value, ast.Name) and node.attr == "close"):
-            return
-        opened = self.tracked.find(node.value.id)
-        if opened is None or opened.closed:
-            return
-        if in_finally(node, self.parents):
-            opened.closed = True
 
 
 _BODY_FIELDS = ("body", "orelse", "finalbody")

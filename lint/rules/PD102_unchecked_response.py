@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 
-from .base import Invalid, Valid
+from ..nodes import single_name_target
+from ..objects import CHECK, DISCARDED, HANDED_ON, READ, WITH, Response
 from ..plans import InsertAfter
-from .scoped import ScopeTrackingRule, in_condition, single_name_target
+from .base import Invalid, Rule, Valid
 
-BODY_READS = frozenset({"json", "text", "content", "iter_content", "iter_lines"})
 CALLED_READS = frozenset({"json", "iter_content", "iter_lines"})
-STATUS_ATTRIBUTES = frozenset({"ok", "status_code"})
 
 
-@dataclass
-class _Response:
-    name: str
-    call: ast.Call
-    assign: ast.AST | None  # the assignment statement that bound it, for the fix
-    done: bool = False
-
-
-class UncheckedResponse(ScopeTrackingRule[_Response]):
+class UncheckedResponse(Rule):
     code = "PD102"
     name = "unchecked-response"
     fix_safety = "unsafe"
@@ -184,125 +174,57 @@ class UncheckedResponse(ScopeTrackingRule[_Response]):
         """, line=3),
     ]
 
-    def scope_ended(self, value: _Response) -> None:
-        self._unchecked(value)
+    def scope_ended(self, scope) -> None:
+        for thing in scope.things:
+            if isinstance(thing, Response):
+                self._judge(thing)
 
-    def _unchecked(self, response: _Response, read: str | None = None) -> None:
-        if response.done:
+    def _judge(self, response: Response) -> None:
+        call = response.origin
+        if not response.names:  # judged where it is made: chained, discarded, handed on
+            first = response.uses[0] if response.uses else None
+            if first is None:
+                return
+            if first.kind == READ:
+                self.report(
+                    call,
+                    f"`.{first.detail}` is read from the response without checking its status: "
+                    "assign it, call `.raise_for_status()`, then read it",
+                )
+            elif first.kind in (DISCARDED, WITH):
+                self.report(
+                    call,
+                    "the response is discarded unchecked, so a failed request goes unnoticed: "
+                    "assign it and call `.raise_for_status()`",
+                )
             return
-        response.done = True
-        name = response.name
-        if read is not None:
-            message = (
-                f"`{name}.{read}` is read before the response status is checked: "
-                f"call `{name}.raise_for_status()` first"
-            )
+        name = response.names[0].name
+        for use in response.uses:
+            if use.kind == CHECK or use.kind in HANDED_ON:
+                return
+            if use.kind == READ:
+                read = f"{use.detail}()" if use.detail in CALLED_READS else use.detail
+                message = (
+                    f"`{name}.{read}` is read before the response status is checked: "
+                    f"call `{name}.raise_for_status()` first"
+                )
+                break
         else:
+            uncalled = any(use.detail == "raise_for_status" for use in response.uses)
             message = (
+                f"`{name}.raise_for_status` is never called (it needs parentheses), so the status "
+                f"is never checked: write `{name}.raise_for_status()`" if uncalled else
                 f"response `{name}` is never checked: call `{name}.raise_for_status()` "
                 f"(or test `{name}.ok` / `{name}.status_code`)"
             )
-        self.report(response.call, message, fix=self._plan_fix(response))
-
-    # requests -------------------------------------------------------------------------------
-    def visit_Call(self, node: ast.Call) -> None:
-        if self.model.request_call(node) is None:
-            return
-        parent = self.parents[-1]
-        if isinstance(parent, ast.Attribute) and parent.value is node:
-            if parent.attr in BODY_READS:
-                self.report(
-                    node,
-                    f"`.{parent.attr}` is read from the response without checking its status: "
-                    "assign it, call `.raise_for_status()`, then read it",
-                )
-        elif isinstance(parent, ast.Expr) or (
-            isinstance(parent, ast.withitem)
-            and parent.context_expr is node
-            and parent.optional_vars is None
-        ):
-            self.report(
-                node,
-                "the response is discarded unchecked, so a failed request goes unnoticed: "
-                "assign it and call `.raise_for_status()`",
-            )
-        elif isinstance(parent, ast.withitem) and parent.context_expr is node:
-            if isinstance(parent.optional_vars, ast.Name):
-                self._track(parent.optional_vars.id, node, None)
-
-    def assigned(self, name: str, call: ast.Call, assignment: ast.AST) -> None:
-        if self.model.request_call(call):
-            # the fix goes right after an assignment statement (not after a walrus)
-            self._track(name, call, assignment if isinstance(assignment, ast.stmt) else None)
-
-    def _track(self, name: str, call: ast.Call, assign: ast.AST | None) -> None:
-        table = self.tracked.current
-        if name in table:
-            self._unchecked(table.pop(name))
-        table[name] = _Response(name, call, assign)
-
-    # uses of a tracked response --------------------------------------------------------------
-    def visit_Attribute(self, node: ast.Attribute) -> None:
-        if not isinstance(node.value, ast.Name):
-            return
-        response = self.tracked.find(node.value.id)
-        if response is None or response.done:
-            return
-        attr = node.attr
-        if attr == "raise_for_status":
-            response.done = True
-        elif attr in STATUS_ATTRIBUTES:
-            if in_condition(node, self.parents):
-                response.done = True
-        elif attr in BODY_READS:
-            self._unchecked(response, read=f"{attr}()" if attr in CALLED_READS else attr)
-
-    def visit_Name(self, node: ast.Name) -> None:
-        response = self.tracked.find(node.id)
-        if response is None or response.done:
-            return
-        parent = self.parents[-1]
-        if isinstance(parent, ast.Attribute) and parent.value is node:
-            return  # judged by visit_Attribute
-        if isinstance(parent, ast.withitem) and parent.optional_vars is node:
-            return  # `with ... as name`: a declaration
-        if isinstance(parent, ast.Assign) and any(t is node for t in parent.targets):
-            return  # rebinding, judged by _rebind
-        if isinstance(parent, ast.Delete) and len(parent.targets) == 1:
-            return  # `del name` (but `del a, b` is a tuple, a use, as it always was)
-        if isinstance(parent, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)) and parent.target is node:
-            return  # rebinding, judged by _rebind
-        # `if resp:` tests resp.ok; anything else passes it on, returns or stores it: either way
-        # not this rule's business any more
-        response.done = True
-
-    # names ast keeps as plain strings (libcst had Name nodes for them): a use, as before
-    def _used(self, name: str | None) -> None:
-        response = self.tracked.find(name) if name is not None else None
-        if response is not None:
-            response.done = True
-
-    def visit_Global(self, node: ast.Global) -> None:
-        for name in node.names:
-            self._used(name)
-
-    def visit_Nonlocal(self, node: ast.Nonlocal) -> None:
-        for name in node.names:
-            self._used(name)
-
-    def visit_MatchAs(self, node: ast.MatchAs) -> None:
-        self._used(node.name)
-
-    def visit_MatchStar(self, node: ast.MatchStar) -> None:
-        self._used(node.name)
-
-    def visit_MatchMapping(self, node: ast.MatchMapping) -> None:
-        self._used(node.rest)
+        self.report(call, message, fix=self._plan_fix(response))
 
     # fix: insert `name.raise_for_status()` right after the assignment -------------------------
-    def _plan_fix(self, response: _Response):
-        assign = response.assign
-        name = single_name_target(assign) if assign is not None else None
+    def _plan_fix(self, response: Response):
+        assign = response.names[0].site
+        if not isinstance(assign, ast.stmt):
+            return None  # the check goes after an assignment statement (not after a walrus)
+        name = single_name_target(assign)
         if name is None:
             return None
         return self.plan_fix(InsertAfter(assign, f"{name}.raise_for_status()"))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import ast
 
-from ..model import dict_items, dict_string_keys, dumped_value, string_value
+from ..nodes import dumped_value, string_value
 from ..plans import RemoveDictEntries, RemoveKeyword, RenameKeyword
+from ..requests_api import lost_in_form_encoding
 from ._fix_plans import unwrap_dumps
 from .base import Invalid, Rule, Valid
 
@@ -17,21 +18,6 @@ def is_json_content_type(value: str | None) -> bool:
         return False
     media = value.split(";", 1)[0].strip().lower()
     return media.endswith(JSON_MEDIA_SUFFIXES)
-
-
-def lost_in_form_encoding(value: ast.expr) -> bool:
-    """A form value that form-encoding loses: a dict, or a list/tuple holding dicts or lists."""
-    if isinstance(value, (ast.Dict, ast.DictComp)):
-        return True
-    if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
-        return any(
-            isinstance(
-                e.value if isinstance(e, ast.Starred) else e,
-                (ast.Dict, ast.List, ast.Tuple, ast.DictComp),
-            )
-            for e in value.elts
-        )
-    return False
 
 
 class DataInsteadOfJson(Rule):
@@ -166,14 +152,14 @@ class DataInsteadOfJson(Rule):
         request = self.model.request_call(node)
         if request is None:
             return
-        data_arg = request.keyword("data")
-        if data_arg is None:
+        data = request.value("data")
+        if data is None:
             return
-        data = data_arg.value
+        data_arg = request.node("data")
         if self.model.is_json_dumps(data):
             assert isinstance(data, ast.Call)
             fix = None
-            if dumped_value(data) is not None and request.keyword("json") is None:
+            if dumped_value(data) is not None and isinstance(data_arg, ast.keyword) and request.keyword("json") is None:
                 headers_arg = request.keyword("headers")
                 fix = self.plan_fix(*_fix_changes(node, data, headers_arg))
             self.report(
@@ -190,17 +176,16 @@ class DataInsteadOfJson(Rule):
                 "pass the object with `json=` instead",
             )
             return
-        form = self.model.dict_value(data)
+        form = self.model.dict_of(data)
         if form is None:
             return
-        headers = self.model.dict_value(request.value("headers"))
-        content_type = string_value(dict_string_keys(headers).get("content-type")) if headers else None
+        content_type = self.model.string_of(request.headers().get("content-type"))
         if is_json_content_type(content_type):
             self.report(
                 data_arg,
                 "`data=` a dict is form-encoded although the Content-Type says JSON: use `json=` instead",
             )
-        elif any(lost_in_form_encoding(element.value) for _, element in dict_items(form)):
+        elif any(lost_in_form_encoding(value) for value in form.items.values()):
             self.report(
                 data_arg,
                 "`data=` a dict with nested values: form-encoding flattens or drops them; use `json=`",

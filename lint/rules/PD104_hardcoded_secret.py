@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from ..model import dotted_name, string_value
+from ..nodes import dotted_name, string_value
 from ..secrets import (
     URL_USERINFO,
     credential_strength,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 
 from ..plans import AddKeyword, SetArgument
-from ._requests_args import is_constant
 from .base import Invalid, Rule, Valid
 
 DEFAULT_TIMEOUT = 30
@@ -189,7 +188,7 @@ class MissingTimeout(Rule):
         if request is None or request.passes_kwargs:
             return
         seconds = self._default()
-        timeout = request.keyword("timeout")
+        timeout = request.value("timeout")
         if timeout is None:
             self.report(
                 node,
@@ -197,10 +196,9 @@ class MissingTimeout(Rule):
                 f"pass `timeout={seconds}`",
                 fix=self.plan_fix(AddKeyword(node, "timeout", seconds)),
             )
-        elif is_constant(self.model, timeout.value, "None"):
+        elif self.model.is_constant(timeout, "None"):
             fix = None
-            value = timeout.value
-            if isinstance(value, ast.Constant) and value.value is None:
+            if isinstance(timeout, ast.Constant) and timeout.value is None:
                 # A name bound to None gets no fix: the binding may be used elsewhere.
                 fix = self.plan_fix(SetArgument(node, "timeout", seconds))
             self.report(

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import ast
 
-from ..model import keyword
+from ..nodes import argument, keyword
 from ..plans import AddKeyword, SetArgument
-from ._requests_args import int_value
 from .base import Invalid, Rule, Valid
 
 CHUNK_SIZE = 65536
+ITER_CONTENT_PARAMETERS = ("chunk_size", "decode_unicode")  # Response.iter_content
 
 
 class TinyChunks(Rule):
@@ -164,8 +164,7 @@ class TinyChunks(Rule):
             kw.arg is None for kw in node.keywords
         ):
             return  # the chunk size may be in *args / **kwargs
-        chunk_kw = keyword(node, "chunk_size")
-        chunk = chunk_kw.value if chunk_kw is not None else (node.args[0] if node.args else None)
+        chunk = argument(node, "chunk_size", ITER_CONTENT_PARAMETERS)
         if chunk is None:
             self.report(
                 node,
@@ -174,11 +173,11 @@ class TinyChunks(Rule):
                 fix=self.plan_fix(AddKeyword(node, "chunk_size", str(CHUNK_SIZE)),
                                   safety=self._safety(node)),
             )
-        elif int_value(self.model, chunk) == 1:
+        elif self.model.int_of(chunk) == 1:
             fix = None
             if isinstance(chunk, ast.Constant):
                 # A name bound to 1 gets no fix: the constant may be used elsewhere.
-                key = "chunk_size" if chunk_kw is not None else 0
+                key = "chunk_size" if keyword(node, "chunk_size") is not None else 0
                 fix = self.plan_fix(SetArgument(node, key, str(CHUNK_SIZE)), safety=self._safety(node))
             self.report(
                 node,

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from ..model import dotted_name, keyword
-from ._requests_args import is_constant
+from ..nodes import dotted_name, keyword
 from .base import Invalid, Rule, Valid
 
 SESSION_SENDS = frozenset({"send"})
@@ -129,10 +128,8 @@ class TlsVerifyDisabled(Rule):
     ]
 
     def visit_Call(self, node: ast.Call) -> None:
-        if not self._sends_request(node):
-            return
-        verify = keyword(node, "verify")
-        if verify is not None and is_constant(self.model, verify.value, "False"):
+        verify = self._verify(node)
+        if verify is not None and self.model.is_constant(verify, "False"):
             self.report(
                 node,
                 "`verify=False` turns off TLS certificate checks: anyone on the network path can read "
@@ -140,18 +137,19 @@ class TlsVerifyDisabled(Rule):
                 "for a private CA",
             )
 
-    def _sends_request(self, node: ast.Call) -> bool:
-        if self.model.request_call(node) is not None:
-            return True
+    def _verify(self, node: ast.Call) -> ast.expr | None:
+        """The `verify` argument of a request, or of `session.send(prepared, ...)`."""
+        request = self.model.request_call(node)
+        if request is not None:
+            return request.value("verify")
         func = node.func
-        return (
-            isinstance(func, ast.Attribute)
-            and func.attr in SESSION_SENDS
-            and self.model.is_session(func.value)
-        )
+        if isinstance(func, ast.Attribute) and func.attr in SESSION_SENDS and self.model.is_session(func.value):
+            found = keyword(node, "verify")
+            return None if found is None else found.value
+        return None
 
     def visit_Assign(self, node: ast.Assign) -> None:
-        if not is_constant(self.model, node.value, "False"):
+        if not self.model.is_constant(node.value, "False"):
             return
         for attribute in node.targets:
             if (

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import ast
 
+from ..objects import UNKNOWN_AUTH
 from ..secrets import is_credential_name
-from ._requests_args import (
-    DictEditsRule,
-    could_be_loopback,
-    http_host,
-    is_constant,
-    is_loopback,
-    literal_prefix,
-)
-from .base import Invalid, Valid
+from ..urls import could_stay_on_host, http_host, stays_on_host
+from .base import Invalid, Rule, Valid
 
 BODY_ARGUMENTS = ("params", "data", "json")
 
 
-class CredentialsOverHttp(DictEditsRule):
+class CredentialsOverHttp(Rule):
     code = "PD109"
     name = "credentials-over-http"
     summary = "credentials sent over plain `http://`: anyone on the network path can read them; use `https://`"
@@ -152,16 +146,15 @@ class CredentialsOverHttp(DictEditsRule):
     ]
 
     def visit_Call(self, node: ast.Call) -> None:
-        self.edits.on_call(node)
         request = self.model.request_call(node)
         if request is None:
             return
-        prefix = literal_prefix(self.model, request.url)
+        prefix = self.model.prefix_of(request.url)
         found = http_host(prefix) if prefix is not None else None
         if found is None:
             return
         host, complete = found
-        if is_loopback(host) if complete else could_be_loopback(host):
+        if stays_on_host(host) if complete else could_stay_on_host(host):
             return
         carried = self._credentials(request)
         if carried is None:
@@ -173,16 +166,14 @@ class CredentialsOverHttp(DictEditsRule):
         )
 
     def _credentials(self, request) -> str | None:
-        auth = request.keyword("auth")
-        if auth is not None and not is_constant(self.model, auth.value, "None"):
-            return "`auth=` credentials"
-        headers = self.edits.entries(self.model, request.value("headers"))
-        for key in headers or {}:
+        auth = request.auth()
+        if auth is not None and auth is not UNKNOWN_AUTH:
+            return "`auth=` credentials" if request.value("auth") is not None else "the session's `auth` credentials"
+        for key in request.headers():
             if is_credential_name(key):
                 return f"a credential header (`{key}`)"
         for argument in BODY_ARGUMENTS:
-            entries = self.edits.entries(self.model, request.value(argument))
-            for key in entries or {}:
+            for key in request.entries(argument):
                 if is_credential_name(key):
                     return f"a credential (`{key}` in `{argument}=`)"
         return None

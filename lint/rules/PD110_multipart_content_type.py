@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import ast
 
-from ..model import dotted_name
-from ._requests_args import DictEditsRule, get_ci, literal_prefix
-from .base import Invalid, Valid
+from ..nodes import dotted_name
+from .base import Invalid, Rule, Valid
 
 TOOLBELT = "requests_toolbelt."
 ENCODER_CLASSES = frozenset({"MultipartEncoder", "MultipartEncoderMonitor"})
@@ -14,7 +13,7 @@ MONITOR = "requests_toolbelt.MultipartEncoderMonitor"
 MULTIPART_FORM = "multipart/form-data"
 
 
-class MultipartContentType(DictEditsRule):
+class MultipartContentType(Rule):
     code = "PD110"
     name = "multipart-content-type"
     summary = (
@@ -184,15 +183,14 @@ class MultipartContentType(DictEditsRule):
     ]
 
     def visit_Call(self, node: ast.Call) -> None:
-        self.edits.on_call(node)
         request = self.model.request_call(node)
         if request is None:
             return
-        headers_node = request.value("headers")
-        headers = self.edits.entries(self.model, headers_node)
-        if headers is None:
+        headers = request.headers()
+        key = headers.key("content-type")
+        if key is None and not headers.complete:
             return  # built elsewhere: cannot tell what it holds
-        content_type = get_ci(headers, "content-type")
+        content_type = headers.items[key] if key is not None else None
         encoder = self._encoder(request.value("data"))
         if encoder is not None:
             names, shown = encoder
@@ -201,15 +199,13 @@ class MultipartContentType(DictEditsRule):
                 "bind it first (`m = MultipartEncoder(...)`) and pass "
                 "`data=m, headers={\"Content-Type\": m.content_type}`"
             )
-            if content_type is None:
-                if self._has_spread(headers_node):
-                    return  # `{**base, ...}` may carry it
+            if key is None:
                 self.report(
                     node,
                     "`data=` a MultipartEncoder without a Content-Type header: the server gets no "
                     f"multipart boundary and cannot parse the body; {advice}",
                 )
-            elif not self._is_content_type_of(content_type, names):
+            elif content_type is not None and not self._is_content_type_of(content_type, names):
                 self.report(
                     node,
                     "the Content-Type header of a MultipartEncoder body is not the encoder's own "
@@ -219,7 +215,7 @@ class MultipartContentType(DictEditsRule):
         files = request.value("files")
         if files is None or (isinstance(files, ast.Constant) and files.value is None):
             return
-        written = literal_prefix(self.model, content_type) if content_type is not None else None
+        written = self.model.prefix_of(content_type) if content_type is not None else None
         if written is not None and written.strip().lower().startswith(MULTIPART_FORM):
             self.report(
                 node,
@@ -281,7 +277,3 @@ class MultipartContentType(DictEditsRule):
             ):
                 return True
         return False
-
-    def _has_spread(self, headers: ast.expr | None) -> bool:
-        literal = self.model.dict_value(headers)
-        return literal is not None and any(key is None for key in literal.keys)

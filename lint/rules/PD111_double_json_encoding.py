@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from ..model import dumped_value
+from ..nodes import dumped_value
 from ._fix_plans import unwrap_dumps
 from .base import Invalid, Rule, Valid
 

@@ -6,8 +6,9 @@ import ast
 import posixpath
 from dataclasses import dataclass
 
-from ..model import OPEN_FUNCTIONS, positional_args, string_value
-from ._strings import has_hole, literal_prefix, template_of
+from ..model import OPEN_FUNCTIONS
+from ..nodes import argument, positional_args, string_value
+from ..templates import has_hole, literal_prefix, template_of
 from .base import Invalid, Rule, Valid
 
 WRITE_MODE_CHARS = frozenset("wax+")
@@ -17,6 +18,7 @@ PATH_KEEPING = frozenset({"resolve", "absolute", "expanduser"})
 PATH_SIBLINGS = frozenset({"with_suffix", "with_name", "with_stem"})
 DEVICE_FILES = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr"})
 _MAX_DEPTH = 6
+OPEN_PARAMETERS = ("file", "mode")  # open(file, mode='r', ...); Path.open(mode='r', ...)
 
 
 @dataclass(frozen=True)
@@ -219,8 +221,8 @@ class WriteOutsideTmp(Rule):
         model = self.model
         qualified = model.qualified_name(call.func)
         if qualified in OPEN_FUNCTIONS:
-            file = _argument(call, 0, "file") or _argument(call, 0, "filename")
-            mode = _argument(call, 1, "mode")
+            file = argument(call, "file", OPEN_PARAMETERS) or argument(call, "filename", OPEN_PARAMETERS)
+            mode = argument(call, "mode", OPEN_PARAMETERS)
             return file if file is not None and self._writes(mode) else None
         func = call.func
         if qualified is not None or not isinstance(func, ast.Attribute):
@@ -228,7 +230,7 @@ class WriteOutsideTmp(Rule):
         method = func.attr
         if method in PATH_WRITERS and model.is_path(func.value):
             return func.value
-        if method == "open" and model.is_path(func.value) and self._writes(_argument(call, 0, "mode")):
+        if method == "open" and model.is_path(func.value) and self._writes(argument(call, "mode", ("mode",))):
             return func.value
         return None
 
@@ -299,14 +301,6 @@ class WriteOutsideTmp(Rule):
         if place is not None and not place.path.startswith("/"):
             return None
         return place
-
-
-def _argument(call: ast.Call, index: int, keyword: str) -> ast.expr | None:
-    for arg in call.keywords:
-        if arg.arg == keyword:
-            return arg.value
-    positional = positional_args(call)
-    return positional[index] if len(positional) > index else None
 
 
 def _allowed(place: _Where) -> bool:

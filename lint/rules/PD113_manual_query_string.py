@@ -6,7 +6,7 @@ import ast
 import re
 from itertools import pairwise
 
-from ._strings import Hole, Template, template_of
+from ..templates import Hole, Template, template_of
 from .base import Invalid, Rule, Valid
 
 # `?name=` or `&name=` right before an interpolated value.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import re
 
-from ._strings import (
+from ..templates import (
     PLACEHOLDER,
     builds_string,
     has_hole,

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import ast
 
-from ..model import dict_items, dotted_name, string_value
+from ..requests_api import lost_in_form_encoding
 from .base import Invalid, Rule, Valid
-from .PD103_data_instead_of_json import lost_in_form_encoding
-
-MUTATING_METHODS = frozenset({"update", "setdefault", "__setitem__"})
-_UNKNOWN = object()
 
 
 class ImplicitFormEncoding(Rule):
@@ -82,7 +78,7 @@ class ImplicitFormEncoding(Rule):
         """),
         Valid("""
             import requests
-            base = {"Accept": "application/json"}
+            base = load_default_headers()
             r = requests.post(url, data={"a": "1"}, headers={**base, "X-Trace": "1"}, timeout=10)
         """),
     ]
@@ -140,91 +136,15 @@ class ImplicitFormEncoding(Rule):
         """, line=4),
     ]
 
-    def __init__(self, context) -> None:
-        super().__init__(context)
-        # Names whose headers are changed after they are bound (`h["Content-Type"] = ...`,
-        # `h.update(...)`, `s.headers.update(...)`): the model only knows the first binding.
-        self.mutated: set[str] = set()
-
-    # --- headers changed in place ------------------------------------------------------------
-    def visit_Subscript(self, node: ast.Subscript) -> None:
-        parent = self.parents[-1] if self.parents else None
-        if isinstance(parent, ast.Assign) and any(target is node for target in parent.targets):
-            self._mutate(node.value)
-
-    def visit_Attribute(self, node: ast.Attribute) -> None:
-        if node.attr in MUTATING_METHODS:
-            self._mutate(node.value)
-        elif node.attr == "headers":
-            parent = self.parents[-1] if self.parents else None
-            if not (isinstance(parent, ast.keyword) and parent.arg is not None):
-                self._mutate(node)  # `s.headers[...] = ...`, `s.headers = {...}`
-
-    def _mutate(self, node: ast.expr) -> None:
-        name = dotted_name(node)
-        if name is not None:
-            self.mutated.add(name)
-
-    # --- requests ------------------------------------------------------------------------------
     def visit_Call(self, node: ast.Call) -> None:
         request = self.model.request_call(node)
         if request is None or request.passes_kwargs:
             return
-        data_arg = request.keyword("data")
-        if data_arg is None or request.keyword("files") is not None:
+        data = request.node("data")
+        if data is None or request.value("files") is not None:
             return  # with `files=`, `data=` holds the fields of a multipart body
-        if not self._is_flat_dict(data_arg.value):
-            return
-        if self._content_type(request) is not None:
-            return
-        self.report(data_arg)
-
-    def _is_flat_dict(self, node: ast.expr) -> bool:
-        """A dict literal, dict comprehension or `dict(...)` call, directly or bound to the name;
-        a dict with nested values is left to PD103, which reports it as certainly wrong."""
-        value = self.model.value_of(node)
-        if isinstance(value, ast.Dict):
-            return not any(lost_in_form_encoding(element.value) for _, element in dict_items(value))
-        if isinstance(value, ast.DictComp):
-            return True
-        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "dict":
-            if self.model.lookup("dict") is not None:
-                return False
-            return not (
-                any(isinstance(arg, ast.Starred) or lost_in_form_encoding(arg) for arg in value.args)
-                or any(kw.arg is None or lost_in_form_encoding(kw.value) for kw in value.keywords)
-            )
-        return False
-
-    def _content_type(self, request) -> object | None:
-        """The Content-Type header's value node, `_UNKNOWN` when the headers cannot be read,
-        None when the request certainly declares none."""
-        if request.on_session:
-            session = dotted_name(request.call.func.value)
-            if session is None or f"{session}.headers" in self.mutated:
-                return _UNKNOWN
-        headers_node = request.value("headers")
-        if headers_node is None or (
-            isinstance(headers_node, ast.Constant) and headers_node.value is None
-        ):
-            return None
-        dotted = dotted_name(headers_node)
-        if dotted is not None and dotted in self.mutated:
-            return _UNKNOWN
-        headers = self.model.value_of(headers_node)
-        if not isinstance(headers, ast.Dict):
-            return _UNKNOWN
-        unknown = False
-        for key, value in _entries(headers):
-            if key is None:
-                unknown = True
-            elif key.lower() == "content-type":
-                return value
-        return _UNKNOWN if unknown else None
-
-
-def _entries(headers: ast.Dict):
-    """(lower-case key or None when not a literal, value) for each entry, `**spread` included."""
-    for key_node, value in zip(headers.keys, headers.values):
-        key = string_value(key_node) if key_node is not None else None
-        yield (key.lower() if key is not None else None), value
+        entries = self.model.dict_of(request.value("data"))
+        if entries is None or any(lost_in_form_encoding(value) for value in entries.items.values()):
+            return  # not a dict; or one with nested values, which PD103 reports as certainly wrong
+        if request.headers().has("content-type") is False:
+            self.report(data)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import ast
 
 from ..model import FUNCTIONS, flow_exit_receiver, step_context_name
+from ..occurrence import in_finally
 from .base import Invalid, Rule, Valid
 from ..plans import MakeReturn, RemoveStatements
 from ._statements import statements_after
-from .scoped import in_finally
 
 CONVENTIONAL_NAME = "pd"
 

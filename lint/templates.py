@@ -1,9 +1,11 @@
 """Strings built at run time, seen as templates: literal text with holes where values go in.
 
-Used by PD112 (which directory a path lies in), PD113 (query strings built by hand) and PD114
-(GraphQL documents built by interpolation). A template is a tuple of parts: `str` for literal text,
-`Hole` for an interpolated value. Adjacent literal parts are merged, so the text right before a
-hole is always a single `str` part.
+The model answers "what text does this expression build" with a template (URLs of requests, paths
+of files, GraphQL documents). A template is a tuple of parts: `str` for literal text, `Hole` for an
+interpolated value. Adjacent literal parts are merged, so the text right before a hole is always a
+single `str` part. Names are followed through the model: a name named like a constant
+(`BASE_URL`) always, any name when `any_name` is set (what a URL starts with does not change when
+a loop rebinds `page`).
 
 Nodes are CPython `ast` nodes: an f-string is a `JoinedStr` of `Constant` text and
 `FormattedValue` parts (implicit concatenation already joined, `{{`/`}}` and escapes already
@@ -18,10 +20,10 @@ import string
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import string_value
+from .nodes import string_value
 
 if TYPE_CHECKING:
-    from ..model import Model
+    from .model import Model
 
 PLACEHOLDER = "\x00"
 _MAX_DEPTH = 50
@@ -89,6 +91,23 @@ def constant_text(node: ast.AST, model: Model | None = None, any_name: bool = Fa
     return _number_text(node)
 
 
+def _followed(node: ast.AST, model: Model | None, any_name: bool, depth: int) -> list[Part] | None:
+    """The parts a name contributes: the template of what it is bound to, when the name is followed
+    (a constant-named one, any one with `any_name`) and bound to a string-building expression."""
+    if model is None or not isinstance(node, (ast.Name, ast.Attribute)):
+        return None
+    if not (any_name or _constant_name(node)):
+        return None
+    bound = model.value_of(node)
+    if bound is None or bound is node:
+        return None
+    text = _number_text(bound)
+    if text is not None:
+        return [text]
+    template = template_of(bound, model, depth + 1, any_name)
+    return None if template is None else list(template)
+
+
 def _names_string(node: ast.AST, model: Model | None) -> bool:
     """A name bound to a string literal (`base + str(i)` with `base = "https://..."`)."""
     if model is None or not isinstance(node, (ast.Name, ast.Attribute)):
@@ -96,9 +115,13 @@ def _names_string(node: ast.AST, model: Model | None) -> bool:
     return string_value(model.value_of(node)) is not None
 
 
-def _hole(node: ast.AST, model: Model | None, any_name: bool = False) -> Part:
-    text = constant_text(node, model, any_name)
-    return Hole(node) if text is None else text
+def _hole(node: ast.AST, model: Model | None, any_name: bool = False, depth: int = 0,
+          literal_of_any_name: bool = False) -> list[Part]:
+    followed = _followed(node, model, any_name or literal_of_any_name, depth)
+    if followed is not None:
+        return followed
+    text = constant_text(node, model, literal_of_any_name)
+    return [Hole(node)] if text is None else [text]
 
 
 def _printf_parts(text: str, operand: ast.AST) -> list[Part] | None:
@@ -157,9 +180,12 @@ def is_format_call(node: ast.AST) -> bool:
     )
 
 
-def template_of(node: ast.AST | None, model: Model | None = None, depth: int = 0) -> Template | None:
+def template_of(
+    node: ast.AST | None, model: Model | None = None, depth: int = 0, any_name: bool = False
+) -> Template | None:
     """The template a string-building expression produces, or None if `node` does not build a
-    string from at least one literal piece (a bare name, a call, a number...)."""
+    string from at least one literal piece (a bare name, a call, a number...). Interpolated names
+    are followed as the module docstring says."""
     if depth > _MAX_DEPTH or node is None:
         return None
     if isinstance(node, ast.Constant):
@@ -172,19 +198,20 @@ def template_of(node: ast.AST | None, model: Model | None = None, depth: int = 0
                 if isinstance(part.value, str):
                     parts.append(part.value)
             elif isinstance(part, ast.FormattedValue):
-                parts.append(_hole(part.value, model))
+                parts.extend(_hole(part.value, model, any_name, depth))
         return _merge(parts)
     if isinstance(node, ast.BinOp):
         if isinstance(node.op, ast.Add):
-            left = template_of(node.left, model, depth + 1)
-            right = template_of(node.right, model, depth + 1)
-            if left is None and right is None and not (
-                _names_string(node.left, model) or _names_string(node.right, model)
+            left = template_of(node.left, model, depth + 1, any_name)
+            right = template_of(node.right, model, depth + 1, any_name)
+            if left is None and right is None and not any(
+                _names_string(side, model) or _followed(side, model, any_name, depth) is not None
+                for side in (node.left, node.right)
             ):
                 return None
             # `base + str(i)` with `base = "https://..."`: the literal a name holds is the prefix
-            left_parts = left if left is not None else (_hole(node.left, model, any_name=True),)
-            right_parts = right if right is not None else (_hole(node.right, model, any_name=True),)
+            left_parts = left if left is not None else _hole(node.left, model, any_name, depth, True)
+            right_parts = right if right is not None else _hole(node.right, model, any_name, depth, True)
             return _merge([*left_parts, *right_parts])
         if isinstance(node.op, ast.Mod):
             text = string_value(node.left)
