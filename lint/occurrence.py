@@ -27,9 +27,10 @@ OTHER = "other"
 _TRY_STAR = (ast.TryStar,) if hasattr(ast, "TryStar") else ()
 _TRY = (ast.Try, *_TRY_STAR)
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
-_CONTAINERS = (ast.List, ast.Tuple, ast.Set, ast.Dict)
+_CONTAINERS = frozenset({ast.List, ast.Tuple, ast.Set, ast.Dict})
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
 _TESTED = (ast.If, ast.While, ast.IfExp, ast.Assert)
+_RETURNING = frozenset({ast.Return, ast.Yield, ast.YieldFrom, ast.Lambda})
 
 
 def context(expr: ast.AST, parents: list[ast.AST], end: int | None = None) -> tuple[str, object, int]:
@@ -80,6 +81,11 @@ def context(expr: ast.AST, parents: list[ast.AST], end: int | None = None) -> tu
                 return (*_assigned(grand, parent), index - 1)  # `a, b = x, y`: each element is bound
             if cls is ast.Dict and parent.keys and any(key is child for key in parent.keys):
                 return OTHER, None, index
+            outer = index - 1
+            while outer >= 0 and parents[outer].__class__ in _CONTAINERS:
+                outer -= 1
+            if outer >= 0 and parents[outer].__class__ in _RETURNING:
+                return RETURNED, parents[outer], outer  # `return f, True`: handed to the caller
             return STORED, parent, index
         elif cls in _COMPREHENSIONS:
             if getattr(parent, "elt", None) is child or getattr(parent, "value", None) is child:

@@ -3,9 +3,10 @@
 The model answers "what text does this expression build" with a template (URLs of requests, paths
 of files, GraphQL documents). A template is a tuple of parts: `str` for literal text, `Hole` for an
 interpolated value. Adjacent literal parts are merged, so the text right before a hole is always a
-single `str` part. Names are followed through the model: a name named like a constant
-(`BASE_URL`) always, any name when `any_name` is set (what a URL starts with does not change when
-a loop rebinds `page`).
+single `str` part. Names are followed through the model to the literal they are bound to: a name
+named like a constant (`BASE_URL`) in an f-string, any name in a `+` concatenation; with `any_name`
+set (what a URL starts with does not change when a loop rebinds `page`), any name is followed into
+whatever string it is bound to.
 
 Nodes are CPython `ast` nodes: an f-string is a `JoinedStr` of `Constant` text and
 `FormattedValue` parts (implicit concatenation already joined, `{{`/`}}` and escapes already
@@ -91,12 +92,10 @@ def constant_text(node: ast.AST, model: Model | None = None, any_name: bool = Fa
     return _number_text(node)
 
 
-def _followed(node: ast.AST, model: Model | None, any_name: bool, depth: int) -> list[Part] | None:
-    """The parts a name contributes: the template of what it is bound to, when the name is followed
-    (a constant-named one, any one with `any_name`) and bound to a string-building expression."""
+def _followed(node: ast.AST, model: Model | None, depth: int) -> list[Part] | None:
+    """The parts a name contributes when it is followed into what it is bound to: the template of
+    a string-building expression, or a number's text."""
     if model is None or not isinstance(node, (ast.Name, ast.Attribute)):
-        return None
-    if not (any_name or _constant_name(node)):
         return None
     bound = model.value_of(node)
     if bound is None or bound is node:
@@ -104,7 +103,7 @@ def _followed(node: ast.AST, model: Model | None, any_name: bool, depth: int) ->
     text = _number_text(bound)
     if text is not None:
         return [text]
-    template = template_of(bound, model, depth + 1, any_name)
+    template = template_of(bound, model, depth + 1, any_name=True)
     return None if template is None else list(template)
 
 
@@ -117,10 +116,15 @@ def _names_string(node: ast.AST, model: Model | None) -> bool:
 
 def _hole(node: ast.AST, model: Model | None, any_name: bool = False, depth: int = 0,
           literal_of_any_name: bool = False) -> list[Part]:
-    followed = _followed(node, model, any_name or literal_of_any_name, depth)
-    if followed is not None:
-        return followed
-    text = constant_text(node, model, literal_of_any_name)
+    """What an interpolated value contributes: the text of a constant (a literal, or a name bound
+    to one: named like a constant, or any name with `literal_of_any_name`), with `any_name` the
+    template any name is bound to, else a hole. (Constant text built from pieces is not followed
+    without `any_name`: `JQL = "project = " + KEY` is still a value nobody encoded.)"""
+    if any_name:
+        followed = _followed(node, model, depth)
+        if followed is not None:
+            return followed
+    text = constant_text(node, model, any_name or literal_of_any_name)
     return [Hole(node)] if text is None else [text]
 
 
@@ -205,7 +209,7 @@ def template_of(
             left = template_of(node.left, model, depth + 1, any_name)
             right = template_of(node.right, model, depth + 1, any_name)
             if left is None and right is None and not any(
-                _names_string(side, model) or _followed(side, model, any_name, depth) is not None
+                _names_string(side, model) or (any_name and _followed(side, model, depth) is not None)
                 for side in (node.left, node.right)
             ):
                 return None
