@@ -52,11 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                         help="files or directories (default: .); `-` reads one file from stdin")
-    parser.add_argument("--format", choices=OUTPUT_FORMATS, default="text")
+    parser.add_argument("--format", choices=OUTPUT_FORMATS, default="text",
+                        help="how to write the findings (default: text, one per line)")
     parser.add_argument("--output-file", metavar="FILE", help="write the report here, not to stdout")
     parser.add_argument("--select", type=_codes, action="extend", metavar="CODES",
-                        help="only these codes or prefixes (comma-separated)")
-    parser.add_argument("--extend-select", type=_codes, action="extend", metavar="CODES")
+                        help="only these codes or prefixes (comma-separated; replaces the config's)")
+    parser.add_argument("--extend-select", type=_codes, action="extend", metavar="CODES",
+                        help="these codes or prefixes on top of the selected ones (comma-separated)")
     parser.add_argument("--ignore", type=_codes, action="extend", metavar="CODES",
                         help="skip these codes or prefixes (comma-separated)")
     parser.add_argument("--fix", action="store_true", help="apply safe fixes in place")
@@ -70,15 +72,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE")
     parser.add_argument("--report-unused-suppressions", action="store_true",
                         help="report noqa/pdlint: ignore comments that suppress nothing (PD002)")
-    parser.add_argument("--statistics", action="store_true", help="print counts per code")
-    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    parser.add_argument("--statistics", action="store_true",
+                        help="count the findings per code (after a text report; on stderr for "
+                        "the other formats, so their output still parses)")
+    parser.add_argument("--exit-zero", action="store_true",
+                        help="exit 0 even with findings (2 still means an error)")
+    parser.add_argument("--quiet", "-q", action="store_true",
+                        help="print the findings only: no summary, progress or warnings")
     parser.add_argument("--jobs", "-j", type=_positive_int, metavar="N",
                         help="worker processes (default: CPU count; one for a handful of files)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write .pdlint_cache/")
     parser.add_argument("--no-color", action="store_true", help="no colour (also: NO_COLOR=1)")
     parser.add_argument("--stdin-filename", metavar="NAME",
                         help="the name of the file read from stdin (config, Markdown detection, output)")
-    parser.add_argument("--version", action="version", version=f"pdlint {__version__}")
+    parser.add_argument("--version", action="version", version=f"pdlint {__version__}",
+                        help="print pdlint's version and exit")
     return parser
 
 
@@ -96,6 +104,27 @@ def entry() -> NoReturn:
         except (OSError, ValueError):  # the reader closed the pipe
             pass
     os._exit(status)
+
+
+def write_out(text: str, stream: TextIO | None = None) -> None:
+    """Write to stdout (or `stream`). A reader that closed the pipe (`pdlint . | head -1`) ends
+    the output quietly: the rest goes to the null device and the exit status is unchanged."""
+    stream = stream or sys.stdout
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        if stream is not sys.stdout:
+            raise
+        _discard_stdout()
+
+
+def _discard_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -143,7 +172,7 @@ def _lint_command(args: argparse.Namespace) -> int:
             fingerprints=True,
             jobs=args.jobs,
             cache=not args.no_cache,
-            progress=stderr_progress() if sys.stderr.isatty() else None,
+            progress=stderr_progress() if sys.stderr.isatty() and not args.quiet else None,
         )
     except ConfigError as error:
         raise UsageError(str(error)) from None
@@ -152,6 +181,8 @@ def _lint_command(args: argparse.Namespace) -> int:
     errors = len(report.errors)
     findings, fixed, diffs = report.findings, report.fixed, report.diffs
     linted = [result.path for result in report.files]
+    if not linted and not errors and not args.quiet:
+        print("pdlint: warning: no files to lint under the given paths", file=sys.stderr)
 
     if args.write_baseline or args.baseline:
         from . import baseline as baseline_file
@@ -160,7 +191,8 @@ def _lint_command(args: argparse.Namespace) -> int:
             baseline_file.write(args.write_baseline, findings)
         except baseline_file.BaselineError as error:
             raise UsageError(str(error)) from None
-        print(f"pdlint: recorded {len(findings)} findings in {args.write_baseline}", file=sys.stderr)
+        if not args.quiet:
+            print(f"pdlint: recorded {len(findings)} findings in {args.write_baseline}", file=sys.stderr)
         return EXIT_ERROR if errors else EXIT_CLEAN
     if args.baseline:
         try:
@@ -169,17 +201,22 @@ def _lint_command(args: argparse.Namespace) -> int:
             raise UsageError(str(error)) from None
 
     if args.diff:
-        sys.stdout.write("".join(diffs))
-        print(f"Would fix {fixed} finding{'s' if fixed != 1 else ''}.", file=sys.stderr)
+        write_out("".join(diffs))
+        if not args.quiet:
+            print(f"Would fix {fixed} finding{'s' if fixed != 1 else ''}.", file=sys.stderr)
         return EXIT_ERROR if errors else (EXIT_FINDINGS if diffs and not args.exit_zero else EXIT_CLEAN)
 
-    _write_report(args, findings, fixed, linted)
+    _write_report(args, findings, fixed, linted, errors)
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings and not args.exit_zero else EXIT_CLEAN
 
 
-def _write_report(args: argparse.Namespace, findings: list, fixed: int, linted: list[str]) -> None:
+def _write_report(
+    args: argparse.Namespace, findings: list, fixed: int, linted: list[str], errors: int = 0
+) -> None:
+    """The report in `args.format`; for text, the summary line after it (none with `--quiet`, and
+    none when nothing was linted: an error or a "no files" warning has said why)."""
     stream: TextIO
     if args.output_file:
         try:
@@ -188,23 +225,28 @@ def _write_report(args: argparse.Namespace, findings: list, fixed: int, linted: 
             raise UsageError(f"{args.output_file}: cannot write: {error.strerror or error}") from None
     else:
         stream = sys.stdout
+    text = args.format == "text"
     color = (
-        args.format == "text" and not args.no_color and not os.environ.get("NO_COLOR")
+        text and not args.no_color and not os.environ.get("NO_COLOR")
         and not args.output_file and sys.stdout.isatty()
     )
+    parts = [_render(args.format, findings, files=linted, color=color)]
+    if args.statistics:
+        from .report import render_statistics
+
+        if text:
+            parts.append(render_statistics(findings))
+        else:  # never inside a machine-readable document
+            sys.stderr.write(render_statistics(findings))
+    if text and not args.quiet and (linted or findings) and not (errors and not findings):
+        from .report.text import summary
+
+        fixable = sum(
+            1 for f in findings if f.fixable == "safe" or (f.fixable and args.unsafe_fixes)
+        )
+        parts.append(summary(len(findings), fixed, fixable) + "\n")
     try:
-        stream.write(_render(args.format, findings, files=linted, color=color))
-        if args.statistics:
-            from .report import render_statistics
-
-            stream.write(render_statistics(findings))
-        if args.format == "text":
-            from .report.text import summary
-
-            fixable = sum(
-                1 for f in findings if f.fixable == "safe" or (f.fixable and args.unsafe_fixes)
-            )
-            stream.write(summary(len(findings), fixed, fixable) + "\n")
+        write_out("".join(parts), stream)
     finally:
         if stream is not sys.stdout:
             stream.close()
@@ -243,12 +285,24 @@ def _stdin_command(args: argparse.Namespace, fix_mode: str | None) -> int:
         try:
             source = decode(data, python=not is_document(name))
         except DecodeError:
-            sys.stdout.buffer.write(data)
+            if not args.diff:  # the text passes through unchanged; a patch would be empty
+                sys.stdout.buffer.write(data)
             return EXIT_FINDINGS
         result = fix_source(source.text, name, options, unsafe=fix_mode == "unsafe")
-        sys.stdout.write(result.text)
         for problem in result.problems:
             print(f"pdlint: error: {problem}", file=sys.stderr)
+        if args.diff:
+            from .diffs import unified_diff
+
+            patch = unified_diff(source.text, result.text, name)
+            write_out(patch)
+            if not args.quiet:
+                fixed = len(result.fixed)
+                print(f"Would fix {fixed} finding{'s' if fixed != 1 else ''}.", file=sys.stderr)
+            if result.problems:
+                return EXIT_ERROR
+            return EXIT_FINDINGS if patch and not args.exit_zero else EXIT_CLEAN
+        write_out(result.text)
         if result.problems:
             return EXIT_ERROR
         from .report.text import render_text
@@ -265,7 +319,8 @@ def _stdin_command(args: argparse.Namespace, fix_mode: str | None) -> int:
 
 def _rules_command(argv: list[str]) -> int:
     parser = _Parser(prog="pdlint rules", description="List the rules.")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="a line per rule (default) or a JSON list")
     args = parser.parse_args(argv)
     from .rules import all_rules
 
@@ -276,22 +331,24 @@ def _rules_command(argv: list[str]) -> int:
     if args.format == "json":
         import json
 
-        print(json.dumps(rows, indent=2))
+        write_out(json.dumps(rows, indent=2) + "\n")
         return EXIT_CLEAN
     width = max(len(row["name"]) for row in rows)
-    for row in rows:
-        print(f"{row['code']}  {row['name']:<{width}}  {row['fix'] or '-':<6}  {row['summary']}")
+    write_out("".join(
+        f"{row['code']}  {row['name']:<{width}}  {row['fix'] or '-':<6}  {row['summary']}\n"
+        for row in rows
+    ))
     return EXIT_CLEAN
 
 
 def _explain_command(argv: list[str]) -> int:
     parser = _Parser(prog="pdlint explain", description="Print a rule's documentation.")
-    parser.add_argument("code")
+    parser.add_argument("code", help="a rule code, such as PD102")
     args = parser.parse_args(argv)
     code = args.code.upper()
     if code not in ALL_CODES:
         raise UsageError(f"unknown rule code {args.code!r} (see `pdlint rules`)")
     from .docs import rule_page
 
-    print(rule_page(code))
+    write_out(rule_page(code) + "\n")
     return EXIT_CLEAN

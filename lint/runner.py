@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
 import tempfile
@@ -11,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from .config import Options
+from .diffs import unified_diff
 from .engine import SYNTAX_ERROR, lint_snippet, lint_text
 from .flags import NO_FLAGS, Flags
 from .files import DecodeError, FileError, SourceText, decode, read_bytes
@@ -60,11 +60,7 @@ def lint_bytes(
         result.fixed = len(done.fixed)
         result.problems.extend(done.problems)
         if fixed_text != text:
-            result.diff = "".join(
-                difflib.unified_diff(
-                    text.splitlines(keepends=True), fixed_text.splitlines(keepends=True), path, path
-                )
-            )
+            result.diff = unified_diff(text, fixed_text, path)
             if write:
                 write_atomically(path, encode(fixed_text, source))
             text = fixed_text

@@ -14,6 +14,7 @@ import pytest
 
 import pdlint
 from pdlint.cli import main
+from pdlint.diffs import patch_path
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -119,7 +120,8 @@ def test_lint_paths_fixes_without_writing(tmp_path: Path) -> None:
     step.write_text(STEP)
     report = pdlint.lint_paths([str(step)], pdlint.Options(), fix="safe", write=False, cache=False)
     assert step.read_text() == STEP
-    assert report.fixed == 2 and report.diffs[0].startswith(f"--- {step}")
+    name = patch_path(str(step))
+    assert report.fixed == 2 and report.diffs[0].startswith(f"--- a/{name}\n+++ b/{name}\n")
     assert "+        json=" in report.diffs[0]
 
 
