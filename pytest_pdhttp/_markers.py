@@ -12,7 +12,7 @@ from ._http.mock import HttpSettings
 
 PD_KEYWORDS = ("inputs", "steps", "event", "env")
 HTTP_SETTINGS = tuple(f.name for f in dataclasses.fields(HttpSettings))
-HTTP_KEYWORDS = (*HTTP_SETTINGS, "cassette")
+HTTP_KEYWORDS = (*HTTP_SETTINGS, "allowed_hosts", "cassette")
 
 
 def ini_name(keyword: str) -> str:

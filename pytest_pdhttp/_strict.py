@@ -34,7 +34,7 @@ def register(node: pytest.Item, check: Check) -> None:
 
 def collect(node: pytest.Item, *, failure: BaseException | None = None) -> list[str]:
     """Every check's new problems; with ``failure``, only what that failure does not say."""
-    in_chain = _chain(failure)
+    in_chain = chain(failure)
     test_failed = failure is not None
     return [
         problem
@@ -78,7 +78,7 @@ def report_section(node: pytest.Item, report: pytest.TestReport) -> None:
         report.sections.append((SECTION_TITLE, text))
 
 
-def _chain(failure: BaseException | None) -> set[int]:
+def chain(failure: BaseException | None) -> set[int]:
     """Ids of the exceptions pytest shows for ``failure``: causes, unsuppressed contexts, and
     the members of exception groups."""
     seen: set[int] = set()

@@ -25,7 +25,7 @@ from ._markers import (
     ini_name,
     marker_kwargs,
 )
-from ._http.guard import NetworkGuard
+from ._http.guard import session as guard
 
 PD_CONTEXT = pytest.StashKey[Pipedream]()
 CASSETTE_DIR_INI = "pd_http_cassette_dir"
@@ -33,13 +33,15 @@ CASSETTE_DIR_INI = "pd_http_cassette_dir"
 _INI_HELP = {
     "assert_all_requests_are_fired": "pd_http: fail tests that leave a registered response unused",
     "assert_all_requests_were_expected": "pd_http: fail tests whose requests match no response",
-    "allow_network": "pd_http: let tests open real (non-loopback) network connections",
+    "allow_network": "pd_http: let tests (and collection, and every fixture) reach hosts the "
+    "network guard does not allow",
 }
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     for keyword, default in dataclasses.asdict(HttpSettings()).items():
         parser.addini(ini_name(keyword), _INI_HELP[keyword], type="bool", default=default)
+    guard.add_ini(parser)
     parser.addini(
         CASSETTE_DIR_INI,
         "pd_http: directory of the cassettes (relative to the ini file; default: 'cassettes' "
@@ -62,7 +64,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
+    guard.start(early_config)  # before any conftest is imported
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    guard.start(config)  # when loaded too late for the hook above (pytest_plugins in a conftest)
     config.addinivalue_line("markers", "pdlint: pdlint's check of one file (pytest --pdlint)")
     if config.getoption("pdlint", False):
         from . import _pdlint as pdlint
@@ -118,33 +126,6 @@ def pd_tmp(
     strict.fail_if_any(watch.problems(test_failed=True))
 
 
-_GUARD = pytest.StashKey[NetworkGuard]()
-
-
-def network_guard(request: pytest.FixtureRequest) -> NetworkGuard:
-    """The test's one guard refusing real (non-loopback) connections, shared by ``pd`` and
-    ``pd_http``; it is removed with the fixture that installed it (not a fixture itself, so
-    ``pytest --fixtures`` lists only the three public fixtures)."""
-    node = request.node
-    guard = node.stash.get(_GUARD, None)
-    if guard is not None:
-        return guard
-    settings = http_settings(node)
-    guard = NetworkGuard(lambda: settings.allow_network)
-    strict.register(node, guard)
-    monkeypatch = pytest.MonkeyPatch()
-    guard.install(monkeypatch)
-    node.stash[_GUARD] = guard
-
-    def remove() -> None:
-        monkeypatch.undo()
-        del node.stash[_GUARD]
-        strict.fail_if_any(guard.problems(test_failed=True))
-
-    request.addfinalizer(remove)
-    return guard
-
-
 @pytest.fixture
 def pd_http(request: pytest.FixtureRequest) -> Iterator[StrictRequestsMock]:
     """A started, strict ``responses.RequestsMock``; real network access is refused.
@@ -153,7 +134,6 @@ def pd_http(request: pytest.FixtureRequest) -> Iterator[StrictRequestsMock]:
     ``--pd-record`` too, it lets such a test reach the network and writes the cassette.
     """
     node = request.node
-    guard = network_guard(request)
     cassette = http_cassette(node)
     recording = cassette is not None and bool(request.config.getoption("pd_record"))
     recorder = path = None
@@ -175,7 +155,9 @@ def pd_http(request: pytest.FixtureRequest) -> Iterator[StrictRequestsMock]:
             recorder = cassettes.Recorder(secrets)
             real_send = recorder.wrap(requests.adapters.HTTPAdapter.send)
     mock = StrictRequestsMock(http_settings(node), real_adapter_send=real_send)
-    guard.allowed = lambda: mock.allow_network or recording
+    scope = guard.scope_of(node)
+    if scope is not None:
+        scope.allow_override = lambda: mock.allow_network or recording
     if recording:
         mock.add_passthru(re.compile(r".*"))
     elif cassette is not None:
@@ -224,10 +206,9 @@ def pd(
 ) -> Pipedream:
     """The fake step context; relative step paths given to ``pd.run`` start at the test file.
 
-    The test stays offline: real (non-loopback) connections are refused, as under ``pd_http``.
+    The test stays offline: the network guard refuses every host but loopback, as everywhere.
     While a step runs, the file system is read-only outside /tmp, as on the platform.
     """
-    network_guard(request)
     options = marker_kwargs(request.node, "pd", PD_KEYWORDS)
     for name, value in env_items(options.pop("env", {})):
         if value is None:

@@ -125,6 +125,7 @@ def _explain(result: subprocess.CompletedProcess) -> str:
 
 @pytest.mark.slow
 @needs_git_checkout
+@pytest.mark.pd_http(allow_network=True)  # pre-commit pip-installs the hook from the package index
 def test_pdlint_hook_fails_on_a_bad_step_and_passes_on_a_clean_one(
     hook_repo: Path, project: Path, pre_commit_home: Path
 ) -> None:

@@ -4,6 +4,8 @@ from collections.abc import Callable
 
 import pytest
 
+from .outside_world import outside  # noqa: F401  (a fixture for the guard tests)
+
 # other installed plugins only slow the inner runs down (hypothesis' alone costs seconds)
 UNRELATED_PLUGINS = ("-p", "no:hypothesispytest", "-p", "no:benchmark")
 
