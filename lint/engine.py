@@ -8,7 +8,7 @@ import hashlib
 import re
 import sys
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from .config import Options
@@ -159,10 +159,19 @@ def lint_snippet(
         problems = _attach_edits(findings, snippet, tree)
     else:
         problems = []
-    if report_unused and index is not None:
-        enabled = {rule.code for rule in rule_classes} | {SYNTAX_ERROR[0]}
-        findings.extend(_unused(index.unused(enabled), snippet, path))
+    if index is not None and _reports_pd002(options, path):
+        findings.extend(_overlooked(index.overlooked(), snippet, path))
+        if report_unused:
+            enabled = {rule.code for rule in rule_classes} | {SYNTAX_ERROR[0]}
+            findings.extend(_unused(index.unused(enabled), snippet, path))
     return SnippetResult(findings, tree, problems)
+
+
+def _reports_pd002(options: Options, path: str) -> bool:
+    """PD002 is asked for by its flag (or always, for a bare `# noqa` that is not honoured);
+    `ignore` and per-file-ignores still silence it."""
+    ignoring = replace(options, select=None, extend_select=())
+    return bool(ignoring.codes_for(path, [UNUSED_SUPPRESSION[0]]))
 
 
 def _attach_edits(findings: list[Finding], snippet: Snippet, tree: ast.Module) -> list[str]:
@@ -226,6 +235,19 @@ def _unsuppressed(
         f for f in findings
         if not index.suppresses(f.code, reverse.get(f.line, f.line) if snippet.line_map else f.line)
     ]
+
+
+def _overlooked(bare: list[Suppression], snippet: Snippet, path: str) -> list[Finding]:
+    found = []
+    for suppression in bare:
+        line, column = snippet.to_file_position(suppression.line, suppression.column)
+        codes = ", ".join(sorted(suppression.overlooked))
+        found.append(
+            Finding(path, line, column, UNUSED_SUPPRESSION[0], UNUSED_SUPPRESSION[1],
+                    f"a bare `{suppression.text}` does not silence pdlint: name the codes, "
+                    f"`# noqa: {codes}` (or set allow-bare-noqa = true)")
+        )
+    return found
 
 
 def _unused(unused: list[Suppression], snippet: Snippet, path: str) -> list[Finding]:

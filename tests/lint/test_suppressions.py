@@ -31,8 +31,41 @@ def test_pdlint_ignore_comment(tmp_path, capsys) -> None:
 
 
 def test_bare_noqa_only_when_config_allows(tmp_path, capsys) -> None:
-    assert [d["code"] for d in lint(tmp_path, capsys, SECRET + "  # noqa\n").json()] == ["PD104"]
+    found = lint(tmp_path, capsys, SECRET + "  # noqa\n").json()
+    assert [(d["code"], d["column"]) for d in found] == [("PD104", 25), ("PD002", 36)]
+    assert found[1]["message"] == (
+        "a bare `# noqa` does not silence pdlint: name the codes, `# noqa: PD104` "
+        "(or set allow-bare-noqa = true)"
+    )
     assert lint(tmp_path, capsys, SECRET + "  # noqa\n", config="allow-bare-noqa = true\n").json() == []
+
+
+def test_a_bare_noqa_that_is_not_honoured_is_reported_only_where_pdlint_has_findings(tmp_path, capsys) -> None:
+    # on a line pdlint has nothing to say about, it is another tool's comment
+    assert lint(tmp_path, capsys, "import os  # noqa\n").json() == []
+    assert lint(tmp_path, capsys, "import os  # noqa\n", "--report-unused-suppressions").json() == []
+    # --ignore PD002 (or per-file-ignores) silences the report, not the finding
+    found = lint(tmp_path, capsys, SECRET + "  # NOQA\n", "--ignore", "PD002").json()
+    assert [d["code"] for d in found] == ["PD104"]
+    found = lint(tmp_path, capsys, SECRET + "  # noqa\n", config='per-file-ignores = {"s.py" = ["PD002"]}\n').json()
+    assert [d["code"] for d in found] == ["PD104"]
+
+
+def test_a_noqa_inside_a_string_suppresses_nothing(tmp_path, capsys) -> None:
+    source = 'import requests\nr = requests.get("https://x.io/#noqa: PD105"); r.raise_for_status()\n'
+    assert [d["code"] for d in lint(tmp_path, capsys, source).json()] == ["PD105"]
+    source = 'import requests\nr = requests.get("https://x.io", headers={"X": "# noqa"}); r.raise_for_status()\n'
+    assert [d["code"] for d in lint(tmp_path, capsys, source, config="allow-bare-noqa = true\n").json()] == ["PD105"]
+    doc = '"""# pdlint: ignore-file[PD104]"""\n' + SECRET + "\n"
+    assert [d["code"] for d in lint(tmp_path, capsys, doc).json()] == ["PD104"]
+    markdown = '```python\nimport requests\nrequests.get("u  # noqa: PD105").raise_for_status()\n```\n'
+    assert [d["code"] for d in lint(tmp_path, capsys, markdown, name="g.md").json()] == ["PD105"]
+
+
+def test_comments_of_code_that_stops_tokenizing_still_count(tmp_path, capsys) -> None:
+    # an unclosed bracket stops the tokenizer at the end of the file; the comment before counts
+    assert [d["code"] for d in lint(tmp_path, capsys, "x = (\n").json()] == ["PD001"]
+    assert lint(tmp_path, capsys, "x = (  # noqa: PD001\n").json() == []
 
 
 def test_any_line_of_a_multiline_statement_covers_it(tmp_path, capsys) -> None:
