@@ -7,12 +7,13 @@ from collections.abc import Mapping
 from typing import Any
 
 import pytest
+from responses.registries import FirstMatchRegistry
 
 from ._http.mock import HttpSettings
 
 PD_KEYWORDS = ("inputs", "steps", "event", "env")
 HTTP_SETTINGS = tuple(f.name for f in dataclasses.fields(HttpSettings))
-HTTP_KEYWORDS = (*HTTP_SETTINGS, "allowed_hosts", "cassette")
+HTTP_KEYWORDS = (*HTTP_SETTINGS, "allowed_hosts", "cassette", "registry")
 
 
 def ini_name(keyword: str) -> str:
@@ -59,6 +60,19 @@ def http_cassette(node: pytest.Item) -> str | None:
             f"@pytest.mark.pd_http(cassette=...) takes a cassette name, got {name!r}", pytrace=False
         )
     return name
+
+
+def http_registry(node: pytest.Item) -> type[FirstMatchRegistry]:
+    """The ``registry=`` of the closest ``pd_http`` marker giving one (responses' registries, as
+    ``@responses.activate(registry=...)`` takes them), else responses' default."""
+    registry = marker_kwargs(node, "pd_http", HTTP_KEYWORDS).get("registry", FirstMatchRegistry)
+    if not (isinstance(registry, type) and issubclass(registry, FirstMatchRegistry)):
+        pytest.fail(
+            "@pytest.mark.pd_http(registry=...) takes a responses registry class such as "
+            f"responses.registries.OrderedRegistry, got {registry!r}",
+            pytrace=False,
+        )
+    return registry
 
 
 def env_items(env: Any) -> list[tuple[str, str | None]]:

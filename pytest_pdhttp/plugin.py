@@ -21,6 +21,7 @@ from ._markers import (
     PD_KEYWORDS,
     env_items,
     http_cassette,
+    http_registry,
     http_settings,
     ini_name,
     marker_kwargs,
@@ -84,8 +85,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         "pd_http(assert_all_requests_are_fired=True, assert_all_requests_were_expected=True, "
-        "allow_network=False, cassette=None): relax pd_http's strictness for this test, or "
-        "replay a recorded cassette (record it with --pd-record)",
+        "allow_network=False, cassette=None, registry=FirstMatchRegistry): relax pd_http's "
+        "strictness for this test, replay a recorded cassette (record it with --pd-record), or "
+        "match in another order (registry=responses.registries.OrderedRegistry)",
     )
 
 
@@ -154,7 +156,9 @@ def pd_http(request: pytest.FixtureRequest) -> Iterator[StrictRequestsMock]:
         if recording:
             recorder = cassettes.Recorder(secrets)
             real_send = recorder.wrap(requests.adapters.HTTPAdapter.send)
-    mock = StrictRequestsMock(http_settings(node), real_adapter_send=real_send)
+    mock = StrictRequestsMock(
+        http_settings(node), real_adapter_send=real_send, registry=http_registry(node)
+    )
     scope = guard.scope_of(node)
     if scope is not None:
         scope.allow_override = lambda: mock.allow_network or recording

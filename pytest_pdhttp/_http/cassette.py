@@ -21,12 +21,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
 
 import requests
 import responses
 from requests_toolbelt.multipart.decoder import MultipartDecoder
 
+from .lookup import same_url
 from .redact import Redactor
 
 FORMAT_KEY = "pytest_pdhttp_cassette"
@@ -359,15 +360,6 @@ class CassetteResponse(responses.Response):
 def replay(mock: Any, interactions: list[Interaction], secrets: SecretSource, origin: str) -> None:
     for interaction in interactions:
         mock.add(CassetteResponse(interaction, secrets, origin))
-
-
-def same_url(recorded: str, live: str) -> bool:
-    a, b = urlsplit(recorded), urlsplit(live)
-    return (a.scheme.lower(), a.netloc.lower(), a.path or "/") == (
-        b.scheme.lower(), b.netloc.lower(), b.path or "/",
-    ) and sorted(parse_qsl(a.query, keep_blank_values=True)) == sorted(
-        parse_qsl(b.query, keep_blank_values=True)
-    )  # fmt: skip
 
 
 def same_body(recorded: bytes, recorded_type: str, live: bytes, live_type: str) -> tuple[bool, str]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import inspect
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from email.message import Message
 from email.utils import collapse_rfc2231_value
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qsl
 
 import urllib3
@@ -48,6 +48,37 @@ def drain(body: Any) -> str | bytes | None:
         return bytes(memoryview(body))
     except TypeError:
         return b"".join(c.encode("utf-8") if isinstance(c, str) else bytes(c) for c in body)
+
+
+V = TypeVar("V")
+
+
+class Fields(Mapping[str, V]):
+    """Form fields or uploaded files by name, in the order they were sent. ``fields[name]`` is
+    the last value sent under ``name`` (as a dict built from the pairs would hold);
+    ``fields.getlist(name)`` is every one of them, and ``fields.multi_items()`` every pair."""
+
+    def __init__(self, pairs: Iterable[tuple[str, V]] = ()) -> None:
+        self._pairs = list(pairs)
+        self._last = dict(self._pairs)
+
+    def __getitem__(self, name: str) -> V:
+        return self._last[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._last)
+
+    def __len__(self) -> int:
+        return len(self._last)
+
+    def getlist(self, name: str) -> list[V]:
+        return [value for key, value in self._pairs if key == name]
+
+    def multi_items(self) -> list[tuple[str, V]]:
+        return list(self._pairs)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._pairs!r})"
 
 
 @dataclass(frozen=True)
@@ -93,23 +124,27 @@ class RecordedRequest:
     def json(self) -> Any:
         return json.loads(self.body)
 
-    def form(self) -> dict[str, str]:
-        """Fields of a urlencoded body, or the non-file parts of a multipart one (last one wins)."""
+    def form(self) -> Fields[str]:
+        """Fields of a urlencoded body, or the non-file parts of a multipart one, decoded as
+        their charset says (UTF-8 when none is given, as ``requests`` encodes them)."""
         if self.content_type.startswith("application/x-www-form-urlencoded"):
-            return dict(parse_qsl(self.body.decode("latin-1"), keep_blank_values=True))
-        return {
-            p.name: p.content.decode(_charset(p.content_type))
+            charset = _charset(self.content_type)
+            text = self.body.decode(charset, "replace")
+            return Fields(parse_qsl(text, keep_blank_values=True, encoding=charset))
+        return Fields(
+            (p.name, p.content.decode(_charset(p.content_type), "replace"))
             for p in self._parts()
             if p.filename is None
-        }
+        )
 
-    def files(self) -> dict[str, UploadedFile]:
-        """File parts of a multipart body (those with a filename)."""
-        return {
-            p.name: UploadedFile(p.filename, p.content, p.content_type)
+    def files(self) -> Fields[UploadedFile]:
+        """File parts of a multipart body (those with a filename); a repeated field keeps
+        every file (``files().getlist("attachments")``)."""
+        return Fields(
+            (p.name, UploadedFile(p.filename, p.content, p.content_type))
             for p in self._parts()
             if p.filename is not None
-        }
+        )
 
     def _parts(self) -> list[_Part]:
         if not self.content_type.startswith("multipart/"):
@@ -149,18 +184,24 @@ def describe_body(request: RecordedRequest, limit: int = 500) -> str:
     """A short, readable rendering of the body for failure messages."""
     if not request.body:
         return "(no body)"
-    for label, decode in (("JSON", request.json), ("form", request.form)):
+    for label, decode in (("JSON", request.json), ("form", lambda: _plain(request.form()))):
         try:
             shown = json.dumps(decode(), ensure_ascii=False)
-        except ValueError:
+        except (ValueError, LookupError):
             continue
         if label == "form" and request.content_type.startswith("multipart/"):
-            files = {
-                n: f"{f.filename} ({len(f.content)} bytes)" for n, f in request.files().items()
-            }
-            shown += f" files {json.dumps(files, ensure_ascii=False)}"
+            files = Fields(
+                (name, f"{f.filename} ({len(f.content)} bytes)")
+                for name, f in request.files().multi_items()
+            )
+            shown += f" files {json.dumps(_plain(files), ensure_ascii=False)}"
         return f"{label} {_cut(shown, limit)}"
     return f"bytes {_cut(repr(request.body), limit)}"
+
+
+def _plain(fields: Fields[Any]) -> dict[str, Any]:
+    """Fields as a dict for display: a name sent once maps to its value, a repeated one to all."""
+    return {name: v[0] if len(v := fields.getlist(name)) == 1 else v for name in fields}
 
 
 def _cut(text: str, limit: int) -> str:

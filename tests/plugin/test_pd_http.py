@@ -192,3 +192,343 @@ def test_unmatched_request_raises_connection_error_explaining_why(pd_http):
     assert len(pd_http.unmatched) == 1 and pd_http.requests[0].json() == {"name": "x"}
     requests.get(URL, timeout=5)
     requests.post("https://api.example.com/v2/items", timeout=5)
+
+
+# --- issue 16: what responses and pytest-httpx users expect -----------------------------------
+
+
+def test_a_dict_body_is_refused_with_a_hint_and_bytes_like_bodies_work(pytester, run):
+    pytester.makepyfile(
+        """
+        import pytest, requests
+
+        URL = "https://api.example.com/v1/items"
+
+        def test_dict_body(pd_http):
+            with pytest.raises(TypeError, match=r"json=\\.\\.\\. instead of body="):
+                pd_http.get(URL, body={"id": 1})
+            with pytest.raises(TypeError, match="json="):
+                pd_http.get(URL, body=[{"id": 1}])
+
+        @pytest.mark.parametrize("body", [memoryview(b"abc"), bytearray(b"abc")])
+        def test_bytes_like(pd_http, body):
+            pd_http.get(URL, body=body)
+            assert requests.get(URL, timeout=5).content == b"abc"
+        """
+    )
+    run().assert_outcomes(passed=3)
+
+
+def test_recorded_forms_decode_utf8_and_keep_repeated_files(pytester, run):
+    pytester.makepyfile(
+        """
+        import requests
+
+        URL = "https://api.example.com/v1/upload"
+
+        def test_form_is_utf8(pd_http):
+            pd_http.post(URL)
+            requests.post(URL, data="name=José&city=Zürich".encode(),
+                          headers={"Content-Type": "application/x-www-form-urlencoded"}, timeout=5)
+            assert pd_http.requests[0].form() == {"name": "José", "city": "Zürich"}
+
+        def test_repeated_fields(pd_http):
+            pd_http.post(URL)
+            requests.post(URL, files=[("attachments", ("a.txt", b"A")), ("attachments", ("b.txt", b"B")),
+                                      ("tag", (None, "x")), ("tag", (None, "y"))], timeout=5)
+            sent = pd_http.requests[0]
+            assert [f.filename for f in sent.files().getlist("attachments")] == ["a.txt", "b.txt"]
+            assert sent.files()["attachments"].content == b"B"      # a dict's view: the last one
+            assert sent.form().getlist("tag") == ["x", "y"]
+            assert sent.form().multi_items() == [("tag", "x"), ("tag", "y")]
+        """
+    )
+    run().assert_outcomes(passed=2)
+
+
+def test_is_optional_and_is_reusable_per_response(pytester, run):
+    pytester.makepyfile(
+        """
+        import pytest, requests
+
+        URL = "https://api.example.com/v1/items"
+
+        def test_optional_and_once(pd_http):
+            pd_http.get(URL + "/maybe", is_optional=True)
+            pd_http.get(URL, json={"n": 1}, is_reusable=False)
+            pd_http.get(URL, json={"n": 2}, is_reusable=False)
+            assert requests.get(URL, timeout=5).json() == {"n": 1}
+            assert requests.get(URL, timeout=5).json() == {"n": 2}
+            with pytest.raises(requests.ConnectionError, match="is_reusable=False"):
+                requests.get(URL, timeout=5)
+
+        @pytest.mark.pd_http(assert_all_requests_are_fired=False)
+        def test_required_in_a_relaxed_test(pd_http):
+            pd_http.get(URL, is_optional=False)
+            pd_http.get(URL + "/other")
+
+        def test_reusable_by_default(pd_http):
+            pd_http.get(URL, json={"n": 1})
+            for _ in range(3):
+                assert requests.get(URL, timeout=5).json() == {"n": 1}
+        """
+    )
+    result = run("-rN")
+    result.assert_outcomes(passed=1, failed=2)
+    result.stdout.fnmatch_lines(["*test_optional_and_once*", "*no registered response matches GET*"])
+    result.stdout.fnmatch_lines(
+        ["*test_required_in_a_relaxed_test*", "*never requested:*", "*- GET https://api.example.com/v1/items"]
+    )
+    result.stdout.no_fnmatch_line("*- GET https://api.example.com/v1/items/maybe")
+    result.stdout.no_fnmatch_line("*- GET https://api.example.com/v1/items/other")
+
+
+def test_requests_are_looked_up_by_what_they_were(pytester, run):
+    pytester.makepyfile(
+        """
+        import re
+        import pytest, requests
+
+        API = "https://api.example.com/v1"
+
+        def test_lookup(pd_http):
+            pd_http.post(API + "/items")
+            pd_http.get(re.compile(API + "/items.*"))
+            requests.post(API + "/items", json={"name": "a"}, headers={"X-Trace": "1"}, timeout=5)
+            requests.post(API + "/items", data={"name": "b"}, timeout=5)
+            requests.get(API + "/items", params={"page": 2, "size": 10}, timeout=5)
+
+            assert len(pd_http.get_requests(method="post")) == 2
+            assert pd_http.get_request(match_json={"name": "a"}).headers["X-Trace"] == "1"
+            assert pd_http.get_request(match_headers={"x-trace": "1"}).json() == {"name": "a"}
+            assert pd_http.get_request(match_data={"name": "b"}).method == "POST"
+            assert pd_http.get_request(url=API + "/items?size=10&page=2").method == "GET"
+            assert pd_http.get_requests(url=re.compile(r".*page=2")) == [pd_http.requests[2]]
+            assert pd_http.get_requests(method="DELETE") == []
+
+        def test_not_exactly_one(pd_http):
+            pd_http.post(API + "/items")
+            requests.post(API + "/items", json={"name": "a"}, timeout=5)
+            requests.post(API + "/items", json={"name": "b"}, timeout=5)
+            pd_http.get_request(method="POST")
+
+        def test_none(pd_http):
+            pd_http.post(API + "/items")
+            requests.post(API + "/items", json={"name": "a"}, timeout=5)
+            pd_http.get_request(match_json={"name": "z"})
+        """
+    )
+    result = run("-rN")
+    result.assert_outcomes(passed=1, failed=2)
+    result.stdout.fnmatch_lines(
+        [
+            "*get_request(method='POST') expects exactly one request, 2 matched*",
+            "*- POST https://api.example.com/v1/items",
+        ]
+    )
+    result.stdout.fnmatch_lines(
+        ["*expects exactly one request, none matched; sent:*", "*- POST https://api.example.com/v1/items"]
+    )
+
+
+RESPONSES_PLUGIN = '''
+import pytest
+import responses as responses_
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("autostart"):
+        responses_.start()
+
+def pytest_runtest_teardown(item):
+    if item.get_closest_marker("autostart"):
+        responses_.stop()
+        responses_.reset()
+
+@pytest.fixture
+def responses():
+    with responses_.RequestsMock() as rsps:
+        yield rsps
+'''
+
+
+def test_another_responses_mock_taking_over_is_refused_with_the_reason(pytester, run):
+    """@responses.activate, pytest-responses' fixture and its start-for-every-test (stood in for
+    by the conftest above, as pytest-responses does it)."""
+    pytester.makeconftest(RESPONSES_PLUGIN)
+    pytester.makeini("[pytest]\nmarkers = autostart\n")
+    pytester.makepyfile(
+        """
+        import pytest, requests, responses
+
+        URL = "https://api.example.com/v1/items"
+
+        @responses.activate
+        def test_activate(pd_http):
+            pd_http.get(URL)
+            requests.get(URL, timeout=5)
+
+        def test_fixture_after(pd_http, responses):
+            pass
+
+        def test_fixture_before(responses, pd_http):
+            pass
+
+        @pytest.mark.autostart
+        def test_started_for_every_test(pd_http):
+            pass
+
+        def test_pd_http_alone_still_works(pd_http):
+            pd_http.get(URL)
+            requests.get(URL, timeout=5)
+        """
+    )
+    result = run("-rN", "-p", "no:randomly")
+    result.assert_outcomes(passed=1, failed=1, errors=3)
+    result.stdout.fnmatch_lines(["*test_activate*", "*another responses mock was started during the test*"])
+    result.stdout.fnmatch_lines(["*at setup of test_fixture_after*", "*another responses mock was started*"])
+    result.stdout.fnmatch_lines(["*at setup of test_fixture_before*", "*another responses mock already intercepts*"])
+    result.stdout.fnmatch_lines(["*at setup of test_started_for_every_test*", "*@pytest.mark.withoutresponses*"])
+    result.stdout.no_fnmatch_line("*Connection refused by Responses*")
+
+
+def test_the_ordered_registrys_miss_reason_is_reported(pytester, run):
+    pytester.makepyfile(
+        """
+        import pytest, requests
+        from responses.registries import OrderedRegistry
+
+        API = "https://api.example.com/v1"
+
+        @pytest.mark.pd_http(registry=OrderedRegistry)
+        def test_in_order(pd_http):
+            pd_http.get(API + "/a", json={"n": 1})
+            pd_http.get(API + "/a", json={"n": 2})
+            assert requests.get(API + "/a", timeout=5).json() == {"n": 1}
+            assert requests.get(API + "/a", timeout=5).json() == {"n": 2}
+            assert len(pd_http.requests) == 2
+
+        @pytest.mark.pd_http(registry=OrderedRegistry)
+        def test_out_of_order(pd_http):
+            pd_http.get(API + "/first")
+            pd_http.get(API + "/second")
+            try:
+                requests.get(API + "/second", timeout=5)
+            except requests.ConnectionError:
+                pass
+        """
+    )
+    result = run("-rN")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*no registered response matches GET https://api.example.com/v1/second",
+            "*OrderedRegistry: Next 'Response' in the order doesn't match due to the following "
+            "reason: URL does not match.",
+            "*registered responses, in order:",
+            "*- GET https://api.example.com/v1/first",
+            "*- GET https://api.example.com/v1/second",
+        ]
+    )
+
+
+def test_generator_bodies_are_read_lazily_as_the_step_reads(pytester, run):
+    pytester.makepyfile(
+        """
+        import itertools
+        import pytest, requests
+
+        URL = "https://api.example.com/v1/stream"
+
+        def test_endless(pd_http):
+            pulled = []
+
+            def endless():
+                for n in itertools.count():
+                    if n > 50:   # stands for "forever": reading this far is the bug
+                        raise RuntimeError("the body was read further than the step read it")
+                    pulled.append(n)
+                    yield b"x" * 1000
+
+            pd_http.get(URL, body=endless())
+            assert pulled == []                         # nothing read at registration
+            with requests.get(URL, stream=True, timeout=5) as response:
+                first = next(response.iter_content(chunk_size=1000))
+            assert first == b"x" * 1000 and len(pulled) <= 2
+
+        def test_big_body_is_never_held_whole(pd_http):
+            size = 0
+            pd_http.get(URL, body=(b"y" * 65536 for _ in range(1600)))   # 100 MB
+            with requests.get(URL, stream=True, timeout=5) as response:
+                for chunk in response.iter_content(chunk_size=65536):
+                    size += len(chunk)
+            assert size == 65536 * 1600
+
+        def test_a_generator_answers_once(pd_http):
+            pd_http.get(URL, body=(c for c in [b"a", b"b"]))
+            assert requests.get(URL, timeout=5).content == b"ab"
+            with pytest.raises(TypeError, match="read once"):
+                pd_http.get(URL, body=iter([b"c"]), is_reusable=True)
+
+        def test_bad_chunks_from_a_generator(pd_http):
+            pd_http.get(URL, body=(c for c in [b"ok", 42]))
+            with pytest.raises(TypeError, match="chunks must be bytes or str, got 42"):
+                requests.get(URL, timeout=5).content
+        """
+    )
+    run().assert_outcomes(passed=4)
+
+
+def test_simulated_connection_failures_are_retried_by_urllib3s_retry(pytester, run):
+    pytester.makepyfile(
+        """
+        import pytest, requests
+        from requests.adapters import HTTPAdapter
+        from urllib3.util.retry import Retry
+
+        URL = "https://api.example.com/v1/items"
+
+        def session(**retry):
+            s = requests.Session()
+            s.mount("https://", HTTPAdapter(max_retries=Retry(**retry)))
+            return s
+
+        def test_retried_then_answered(pd_http):
+            pd_http.get(URL, body=requests.ConnectionError("refused"), is_reusable=False)
+            pd_http.get(URL, body=requests.ConnectionError("refused"), is_reusable=False)
+            pd_http.get(URL, json={"ok": True})
+            assert session(total=3).get(URL, timeout=5).json() == {"ok": True}
+            assert len(pd_http.requests) == 3
+
+        def test_retries_run_out(pd_http):
+            pd_http.get(URL, body=requests.ConnectionError("refused"))
+            with pytest.raises(requests.ConnectionError, match="Max retries exceeded.*refused"):
+                session(total=2).get(URL, timeout=5)
+            assert len(pd_http.requests) == 3
+
+        def test_no_retry_by_default_as_with_a_real_connection(pd_http):
+            pd_http.get(URL, body=requests.ConnectionError("refused"))
+            with pytest.raises(requests.ConnectionError) as info:
+                requests.get(URL, timeout=5)
+            assert "Max retries exceeded" in str(info.value) and len(pd_http.requests) == 1
+
+        def test_read_timeouts_follow_allowed_methods(pd_http):
+            pd_http.post(URL, body=requests.exceptions.ReadTimeout("slow"))
+            with pytest.raises(requests.exceptions.ReadTimeout):
+                session(total=3, read=3).post(URL, timeout=5)     # POST is not retried on read
+            assert len(pd_http.requests) == 1
+
+        def test_connect_timeout(pd_http):
+            pd_http.get(URL, body=requests.exceptions.ConnectTimeout("late"))
+            with pytest.raises(requests.exceptions.ConnectTimeout):
+                session(total=1).get(URL, timeout=5)
+            assert len(pd_http.requests) == 2
+
+        def test_other_exceptions_reach_the_code_unchanged(pd_http):
+            error = ValueError("not about the connection")
+            pd_http.get(URL, body=error)
+            with pytest.raises(ValueError) as info:
+                session(total=3).get(URL, timeout=5)
+            assert info.value is error and len(pd_http.requests) == 1
+        """
+    )
+    run().assert_outcomes(passed=6)
