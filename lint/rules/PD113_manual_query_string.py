@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import ast
 import re
-from itertools import pairwise
 
-from ..templates import Hole, Template, template_of
+from ..templates import PLACEHOLDER, Hole, Template, template_of
 from .base import Invalid, Rule, Valid
 
-# `?name=` or `&name=` right before an interpolated value.
-QUERY_PARAMETER_BEFORE_VALUE = re.compile(r"[?&]([A-Za-z0-9_.\-\[\]%~]+)=$")
+# `?name=` or `&name=`, then the text of the value so far (no `&` or `#`: still in that value).
+QUERY_VALUE_BEFORE_HOLE = re.compile(r"[?&]([A-Za-z0-9_.\-\[\]%~$]+)=[^&#]*$")
 
 
 def interpolated_parameter(template: Template) -> str | None:
-    """The name of the first query parameter whose value is interpolated, if any."""
-    for before, part in pairwise(template):
-        if isinstance(part, Hole) and isinstance(before, str):
-            match = QUERY_PARAMETER_BEFORE_VALUE.search(before)
+    """The name of the first query parameter whose value is interpolated, wholly or in part
+    (`?id={x}`, `?$filter=name eq '{x}'`, `?jql=project = " + key`), if any."""
+    before = []
+    for part in template:
+        if isinstance(part, Hole):
+            match = QUERY_VALUE_BEFORE_HOLE.search("".join(before))
             if match:
                 return match.group(1)
+            before.append(PLACEHOLDER)
+        else:
+            before.append(part)
     return None
 
 
@@ -82,6 +86,13 @@ class ManualQueryString(Rule):
             def handler(pd):
                 r = requests.get(f"{pd.inputs['base']}#section={pd.inputs['s']}", timeout=10)
         """),
+        Valid("""
+            import requests
+            FILTER = "status eq 'open'"
+            def handler(pd):
+                r = requests.get(f"https://x.example.com/odata/Orders?$filter={FILTER}&$top=5", timeout=10)
+                s = requests.get(f"https://x.example.com/odata/Orders?$top=5#{pd.inputs['anchor']}", timeout=10)
+        """),
     ]
     INVALID = [
         Invalid("""
@@ -142,6 +153,27 @@ class ManualQueryString(Rule):
                 search = "https://api.example.com/search?term="
                 r = requests.get(search + pd.inputs["term"], timeout=10)
         """, line=4),
+        # issue 15: `+=`, an OData filter, a JQL query: the value is interpolated into, not after `name=`
+        Invalid("""
+            import requests
+            API = "https://api.example.com/v1"
+            def search(q):
+                url = API + "/search"
+                url += "?q=" + q
+                return requests.get(url, timeout=5)
+        """, line=5),
+        Invalid("""
+            import requests
+            def accounts(name):
+                url = f"https://org.example.com/api/data/v9.2/accounts?$filter=name eq '{name}'&$top=5"
+                return requests.get(url, timeout=5)
+        """, line=3),
+        Invalid("""
+            import requests
+            def by_project(key):
+                url = "https://acme.atlassian.net/rest/api/3/search?jql=project = " + key
+                return requests.get(url, timeout=30)
+        """, line=3),
     ]
 
     def visit_Call(self, node: ast.Call) -> None:
