@@ -64,6 +64,32 @@ class FlowExitWithoutReturn(Rule):
             import os
             os._exit(0)
         """),
+        # issue 15: nothing runs after it — a `return` follows at once, or it ends the handler
+        Valid("""
+            def handler(pd: "pipedream"):
+                if not pd.steps["trigger"]["event"].get("body"):
+                    pd.flow.exit("no body")
+                    return {}
+                return pd.steps["trigger"]["event"]["body"]
+        """),
+        Valid("""
+            def handler(pd):
+                if pd.steps["trigger"]["event"]["type"] == "ping":
+                    pd.flow.exit("ping")
+                else:
+                    pd.export("event", pd.steps["trigger"]["event"])
+        """),
+        Valid("""
+            def handler(pd):
+                try:
+                    pd.export("id", pd.steps["trigger"]["event"]["id"])
+                except KeyError:
+                    pd.flow.exit("no id")
+        """),
+        Valid("""
+            pd.export("done", True)
+            pd.flow.exit("This is the end")
+        """),
     ]
     INVALID = [
         Invalid("""
@@ -143,6 +169,7 @@ class FlowExitWithoutReturn(Rule):
             class Step:
                 def handler(self, pd):
                     pd.flow.exit("skip")
+                    self.audit("skipped")
                     return 1
         """, line=3, expected_fix="""
             class Step:
@@ -155,7 +182,18 @@ class FlowExitWithoutReturn(Rule):
                     pass
                 finally:
                     pd.flow.exit("always")
+                pd.export("after", True)
         """, line=5),
+        Invalid("""
+            def handler(pd):
+                try:
+                    value = pd.steps["trigger"]["event"]["value"]
+                    pd.flow.exit("got it")
+                except KeyError:
+                    value = None
+                else:
+                    pd.export("value", value)
+        """, line=4),
     ]
 
     def visit_Call(self, node: ast.Call) -> None:
@@ -167,13 +205,51 @@ class FlowExitWithoutReturn(Rule):
             return
         if receiver != CONVENTIONAL_NAME and receiver not in self._context_names():
             return
+        after = self._what_runs_after(receiver)
+        if after is None:
+            return  # a `return` follows at once, or the call ends the handler: nothing runs after it
         call_text = f"{receiver}.flow.exit(...)"
         self.report(
             node,
-            f"`{call_text}` without `return`: the rest of the step still runs; "
-            f"write `return {call_text}`",
+            f"`{call_text}` without `return`: {after}; write `return {call_text}`",
             fix=self._fix(parents[-1], parents[-2], receiver),
         )
+
+    def _what_runs_after(self, receiver: str) -> str | None:
+        """What still runs after the `pd.flow.exit(...)` statement (the last of `self.parents`),
+        said for the message; None when nothing does: the next statement of its block is a
+        `return`, or it is the last thing the handler (or the module) runs."""
+        parents = self.parents
+        child: ast.AST = parents[-1]
+        first = True
+        for depth in range(len(parents) - 2, -1, -1):
+            owner = parents[depth]
+            found = _block_of(owner, child)
+            if found is None:
+                return "the rest of the step still runs"
+            field, block = found
+            index = next(i for i, item in enumerate(block) if item is child)
+            if field not in ("handlers", "cases") and index + 1 < len(block):
+                if first and isinstance(block[index + 1], ast.Return):
+                    return None
+                return "the rest of the step still runs"
+            first = False
+            if isinstance(owner, FUNCTIONS):
+                if step_context_name(owner) == receiver:
+                    return None
+                return f"the code that called `{owner.name}` still runs"
+            if isinstance(owner, ast.Module):
+                return None
+            if isinstance(owner, (ast.For, ast.AsyncFor, ast.While)) and field == "body":
+                return "the loop goes on, and the rest of the step still runs"
+            if isinstance(owner, _TRY) and (
+                (field == "body" and owner.orelse) or (field != "finalbody" and owner.finalbody)
+            ):
+                return "the rest of the step still runs"
+            if isinstance(owner, (ast.ClassDef, ast.Lambda)):
+                return "the rest of the step still runs"
+            child = owner
+        return None
 
     def _context_names(self) -> set[str]:
         names = set()
@@ -200,3 +276,16 @@ class FlowExitWithoutReturn(Rule):
         unreachable = statements_after(expr, owner)
         return self.plan_fix(MakeReturn(expr), *([RemoveStatements(unreachable)] if unreachable else []))
 
+
+
+_TRY = (ast.Try, *((ast.TryStar,) if hasattr(ast, "TryStar") else ()))
+_BLOCK_FIELDS = ("body", "handlers", "orelse", "finalbody", "cases")
+
+
+def _block_of(owner: ast.AST, child: ast.AST) -> tuple[str, list] | None:
+    """(the field of `owner` whose list holds `child`, that list)."""
+    for field in _BLOCK_FIELDS:
+        block = getattr(owner, field, None)
+        if isinstance(block, list) and any(item is child for item in block):
+            return field, block
+    return None
