@@ -98,6 +98,34 @@ class UncheckedResponse(Rule):
             def handler(pd):
                 pd.export("resp", session.post("https://x.io", json={}, timeout=5))
         """),
+        # issue 15: status checks through a walrus, a name holding the status, a conditional
+        Valid("""
+            import requests
+            def handler(pd):
+                if (r := requests.get(pd.inputs["url"], timeout=5)).ok:
+                    return r.json()
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                s = requests.Session()
+                return [r.json() for u in pd.inputs["urls"] if (r := s.get(u, timeout=10)).ok]
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                r = requests.get("https://api.example.com/items", timeout=10)
+                status = r.status_code
+                if status >= 400:
+                    raise RuntimeError(f"HTTP {status}")
+                return r.json()
+        """),
+        Valid("""
+            import requests
+            def handler(pd):
+                r = requests.get("https://api.example.com/items", timeout=10)
+                return r.json() if r.ok else None
+        """),
     ]
     INVALID = [
         Invalid("""
@@ -172,6 +200,62 @@ class UncheckedResponse(Rule):
                 r = requests.get("https://b.example.com", timeout=10)
                 r.raise_for_status()
         """, line=3),
+        # issue 15: an uncalled raise_for_status, logging and f-strings are no hand-off
+        Invalid("""
+            import requests
+            def handler(pd):
+                r = requests.get("https://api.example.com/items", timeout=10)
+                r.raise_for_status
+                return r.json()
+        """, line=3),
+        Invalid("""
+            import logging
+            import requests
+            log = logging.getLogger(__name__)
+            def handler(pd):
+                r = requests.post("https://hooks.example.com", json={}, timeout=10)
+                log.info("sent: %s", r)
+                print(f"response: {r}")
+        """, line=5),
+        Invalid("""
+            import requests
+            def handler(pd):
+                a, b = requests.get("https://a.example.com", timeout=5), requests.get("https://b.example.com", timeout=5)
+                return a.json(), b.json()
+        """, line=3),
+        Invalid("""
+            import requests
+            def handler(pd):
+                r = requests.get(pd.inputs["url"], timeout=5) if pd.inputs.get("url") else None
+                return r.json() if r is not None else {}
+        """, line=3),
+        # sessions the model follows: self.x set in __init__, a local factory, a CachedSession
+        Invalid("""
+            import requests
+            class Client:
+                def __init__(self, token):
+                    self.session = requests.Session()
+                    self.session.headers["Authorization"] = f"Bearer {token}"
+                def items(self):
+                    return self.session.get("https://api.example.com/items", timeout=10).json()
+        """, line=7),
+        Invalid("""
+            import requests
+            def make_session(token):
+                s = requests.Session()
+                s.headers["Authorization"] = f"Bearer {token}"
+                return s
+            def handler(pd):
+                session = make_session(pd.inputs["token"])
+                resp = session.get("https://api.example.com/me", timeout=10)
+                return resp.json()
+        """, line=8),
+        Invalid("""
+            import requests_cache
+            def handler(pd):
+                s = requests_cache.CachedSession("pd_cache", expire_after=300)
+                data = s.get("https://api.example.com/rates", timeout=10).json()
+        """, line=4),
     ]
 
     def scope_ended(self, scope) -> None:
