@@ -74,6 +74,14 @@ class MissingTimeout(Rule):
             def handler(pd):
                 return requests.request("GET", "https://api.example.com", timeout=TIMEOUT)
         """),
+        Valid("""
+            import httpx
+            import requests_futures.sessions
+            def handler(pd):
+                client = httpx.Client()
+                futures = requests_futures.sessions.FuturesSession()
+                return client.get("https://api.example.com"), futures.get("https://api.example.com")
+        """),
     ]
     INVALID = [
         Invalid("""
@@ -181,6 +189,31 @@ class MissingTimeout(Rule):
             with requests.get("https://example.com", stream=True, timeout=30) as response:
                 response.raise_for_status()
         """),
+        # issue 15: sessions the model follows
+        Invalid("""
+            import requests
+            class Client:
+                def __init__(self):
+                    self.session = requests.Session()
+                def me(self):
+                    return self.session.get("https://api.example.com/me")
+        """, line=6),
+        Invalid("""
+            import requests
+            def make_session(token):
+                s = requests.Session()
+                s.headers["Authorization"] = token
+                return s
+            def handler(pd):
+                session = make_session(pd.inputs["token"])
+                session.post("https://api.example.com/events", json={})
+        """, line=8),
+        Invalid("""
+            from requests_cache import CachedSession
+            def handler(pd, session=None):
+                session = session or CachedSession("pd")
+                return session.get("https://api.example.com/rates")
+        """, line=4),
     ]
 
     def visit_Call(self, node: ast.Call) -> None:

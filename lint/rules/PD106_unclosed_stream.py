@@ -172,6 +172,15 @@ class UnclosedStream(Rule):
             for chunk in r.iter_content(chunk_size=8192):
                 handle(chunk)
         """, line=1),
+        Invalid("""
+            import requests
+            class Downloader:
+                def __init__(self):
+                    self.session = requests.Session()
+                def fetch(self, url):
+                    r = self.session.get(url, stream=True, timeout=30)
+                    return b"".join(r.iter_content(65536))
+        """, line=6),
     ]
 
     def scope_ended(self, scope) -> None:

@@ -125,6 +125,21 @@ class TlsVerifyDisabled(Rule):
                 prepared = s.prepare_request(requests.Request("GET", "https://api.example.com"))
                 r = s.send(prepared, verify=False, timeout=10)
         """, line=5),
+        Invalid("""
+            import requests
+            def make_session():
+                return requests.Session()
+            def handler(pd):
+                s = make_session()
+                return s.get("https://internal.example.com", verify=False, timeout=10).json()
+        """, line=6),
+        Invalid("""
+            import requests
+            def handler(pd):
+                s = requests.Session()
+                r = s.request("GET", "https://internal.example.com", None, None, None, None, None,
+                              None, 10, True, None, None, None, False)
+        """, line=4),
     ]
 
     def visit_Call(self, node: ast.Call) -> None:

@@ -76,6 +76,17 @@ class CredentialsOverHttp(Rule):
                 headers = pd.inputs["headers"]
                 r = requests.get("http://example.com/a", headers=headers, timeout=5)
         """),
+        # issue 15: link-local metadata services never leave the host
+        Valid("""
+            import os
+            import requests
+            def handler(pd):
+                token = requests.put("http://169.254.169.254/latest/api/token",
+                                     headers={"X-aws-ec2-metadata-token-ttl-seconds": "21600"}, timeout=2).text
+                creds = requests.get("http://169.254.170.2" + os.environ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"],
+                                     headers={"Authorization": os.environ["AWS_CONTAINER_AUTHORIZATION_TOKEN"]},
+                                     timeout=2)
+        """),
     ]
     INVALID = [
         Invalid("""
@@ -142,6 +153,27 @@ class CredentialsOverHttp(Rule):
             def handler(pd):
                 auth = HTTPBasicAuth(pd.inputs["user"], pd.inputs["password"])
                 r = requests.get("HTTP://Reports.Example.com/daily.csv", auth=auth, timeout=10)
+        """, line=5),
+        # issue 15: a URL built from a constant; session-level credentials
+        Invalid("""
+            import requests
+            LEGACY = "http://erp.example.com/api"
+            def handler(pd):
+                return requests.get(f"{LEGACY}/orders", auth=(pd.inputs["user"], pd.inputs["pw"]), timeout=10)
+        """, line=4),
+        Invalid("""
+            import requests
+            def handler(pd):
+                s = requests.Session()
+                s.auth = (pd.inputs["user"], pd.inputs["password"])
+                return s.get("http://intranet.example.com/report", timeout=10).text
+        """, line=5),
+        Invalid("""
+            import requests
+            def handler(pd):
+                s = requests.Session()
+                s.headers["Authorization"] = f"Bearer {pd.inputs['token']}"
+                s.post("http://api.example.com/events", json={}, timeout=10).raise_for_status()
         """, line=5),
     ]
 

@@ -134,6 +134,13 @@ class ImplicitFormEncoding(Rule):
             session.verify = True
             r = session.post(url, data={"a": "1"}, headers={"X-Request-Id": rid}, timeout=10)
         """, line=4),
+        # issue 15: the body passed by position
+        Invalid("""
+            import requests
+            def handler(pd):
+                data = {"name": pd.inputs["name"]}
+                r = requests.post("https://api.example.com/users", data, timeout=10)
+        """, line=4),
     ]
 
     def visit_Call(self, node: ast.Call) -> None:
