@@ -37,7 +37,7 @@ NON_SECRET_KEY_QUALIFIERS = frozenset(
         "order", "index", "composite", "unique", "natural", "surrogate", "compound", "shard",
         "sharding", "host", "item", "record", "entity", "table", "config", "setting", "settings",
         "json", "dimension", "metric", "label", "tag", "property", "attribute", "search", "filter",
-        "join", "file", "message", "event", "ordering", "distinct",
+        "join", "file", "message", "event", "ordering", "distinct", "site",
     }
 )
 # `token` preceded by one of these is a position in a listing or a form nonce, not a credential.
@@ -133,8 +133,20 @@ BASIC_CREDENTIALS = re.compile(r"^[^:\s]+:\S+$")
 ORDINARY_WORD = re.compile(r"^[A-Za-z][a-z]+$")
 # Regular-expression syntax: a pattern that matches credentials is not one.
 REGEX_LIKE = re.compile(r"\(\?[:P=!<]|\\[dwsDWSb]|\[[^\][]*\][*+?{]")
-# Values that hide a credential rather than hold one: "********", "[REDACTED]", "<hidden>".
+# Values that hide a credential rather than hold one: "********", "[REDACTED]", "<hidden>", and
+# tokens shown with their tail starred out ("hf_***", "Bearer sk-…").
 MASKED_VALUE = re.compile(r"^(?:\*{3,}|•{3,}|[\[<(]?(?:redacted|hidden|masked|filtered|removed)[\]>)]?)$", re.I)
+MASKED_PART = re.compile(r"\*{3,}|•{3,}|…")
+# Credentials that providers publish as examples: AWS's `AKIAIOSFODNN7EXAMPLE` and its secret.
+DOCUMENTED_EXAMPLE = re.compile(r"EXAMPLE")
+# App passwords are handed out in groups of four (Google "abcd efgh ijkl mnop", WordPress
+# application passwords "Xk2v 9QmR tL4p ...").
+APP_PASSWORD = re.compile(r"^[A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){3,}$")
+# A credential in a URL path: `.../with/key/<key>` (IFTTT), `/token/<token>/`, `/apikey/<key>`.
+PATH_CREDENTIAL = re.compile(
+    r"/(?:key|keys|apikey|api_key|api-key|token|access_token|secret)/([A-Za-z0-9_\-]{16,})(?=[/?#]|$)",
+    re.I,
+)
 
 
 def name_words(name: str) -> list[str]:
@@ -248,19 +260,33 @@ def looks_generated(value: str) -> bool:
     return entropy(stripped) >= 3.0
 
 
+def is_masked(value: str) -> bool:
+    """A credential shown hidden: all stars, `[REDACTED]`, or a token with its tail starred out
+    (`hf_***`, `Bearer sk-…`)."""
+    stripped = value.strip()
+    return MASKED_VALUE.match(stripped) is not None or MASKED_PART.search(stripped) is not None
+
+
+def is_documented_example(value: str) -> bool:
+    """A credential a provider publishes as an example (`AKIAIOSFODNN7EXAMPLE`)."""
+    return DOCUMENTED_EXAMPLE.search(value) is not None
+
+
 def looks_like_secret_value(value: str, name: str | None = None) -> bool:
     """Could this literal, found in a slot named `name` (a credential name), be a credential?"""
     stripped = value.strip()
-    if not stripped or is_template(stripped):
+    if not stripped or is_template(stripped) or is_masked(stripped):
         return False
     if is_auth_scheme_value(stripped) or has_known_token(stripped):
         return True
     if len(stripped) < 3 or REGEX_LIKE.search(stripped):
         return False  # a counter or a flag; a pattern that matches credentials
-    if names_a_credential(stripped) or is_label_of(stripped, name) or MASKED_VALUE.match(stripped):
+    if names_a_credential(stripped) or is_label_of(stripped, name):
         return False
     if stripped.lower() in NON_SECRET_VALUES:
         return False
+    if is_placeholder(stripped) or APP_PASSWORD.match(stripped):
+        return True  # `"[Enter API KEY]"` like `"YOUR_API_KEY"`: a value written into the code
     if name is not None and name_words(name)[-1:] == ["auth"] and re.fullmatch(r"[a-z]+", stripped):
         return False  # auth="anonymous": how to authenticate, not with what
     if any(ch.isspace() for ch in stripped):
@@ -285,15 +311,17 @@ def looks_like_compared_secret(value: str, name: str | None = None) -> bool:
     return any(ch.isdigit() for ch in stripped) or mixed_case or len(stripped) >= 12
 
 
-def is_header_value_secret(value: str) -> bool:
+def is_header_value_secret(value: str, password: bool = False) -> bool:
     """The value of a credential header or the password of an auth pair: any literal counts (spaces
-    included: app passwords are often written in groups) except templates and non-values."""
+    included: app passwords are often written in groups) except templates and non-values. A
+    header value that names a credential (`"Authorization"`) is a name, not a value; a password
+    is a password whatever it says (`("user", "pass")`)."""
     stripped = value.strip()
-    if not stripped or is_template(stripped):
+    if not stripped or is_template(stripped) or is_masked(stripped):
         return False
-    if names_a_credential(stripped) or stripped.lower() in NON_SECRET_VALUES or MASKED_VALUE.match(stripped):
+    if stripped.lower() in NON_SECRET_VALUES:
         return False
-    return True
+    return password or not names_a_credential(stripped)
 
 
 def literal_query_credentials(text: str, placeholder: str = "\x00") -> Iterator[tuple[str, str]]:
@@ -342,8 +370,20 @@ def literal_pair_credentials(text: str) -> Iterator[tuple[str, str]]:
 
 
 def is_basic_credentials(value: str) -> bool:
-    """`"user:password"`, as fed to base64 for a Basic Authorization header."""
+    """`"user:password"`, as fed to base64 for a Basic Authorization header (placeholders such as
+    `"<EMAIL>:<API KEY>"` included)."""
+    value = re.sub(r"<[^<>]*>", "x", value)
     if not BASIC_CREDENTIALS.match(value) or "://" in value:
         return False
     password = value.split(":", 1)[1]
     return not is_template(password) and "\x00" not in password
+
+
+def literal_path_credentials(text: str, placeholder: str = "\x00") -> Iterator[str]:
+    """Credentials written into a URL's path after a segment that names one
+    (`https://maker.ifttt.com/trigger/door/with/key/dK3xR9...`)."""
+    path_start = text.find("://")
+    for match in PATH_CREDENTIAL.finditer(text, path_start + 3 if path_start != -1 else 0):
+        value = match.group(1)
+        if placeholder not in value and looks_generated(value):
+            yield value

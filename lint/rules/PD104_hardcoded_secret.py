@@ -13,11 +13,13 @@ from ..secrets import (
     is_auth_scheme_value,
     is_basic_credentials,
     is_credential_name,
+    is_documented_example,
     is_header_value_secret,
     is_path,
     is_placeholder,
     is_template,
     literal_pair_credentials,
+    literal_path_credentials,
     literal_query_credentials,
     looks_generated,
     looks_like_compared_secret,
@@ -47,16 +49,30 @@ SIGNING_KEY_CALLS = {
 # Methods that set one header: `req.add_header("X-Api-Key", "...")`.
 HEADER_SETTERS = frozenset({"add_header", "add_unredirected_header", "putheader"})
 BASE64_ENCODERS = frozenset({"b64encode", "standard_b64encode", "urlsafe_b64encode", "encodebytes"})
+# Calls whose second argument is the fallback for the setting named by the first.
+DEFAULT_GETTERS = frozenset({"get", "setdefault"})
+ENV_GETTERS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault"})
+# Keys beside `apiKey` that make a dict a Firebase web config, which is public by design.
+FIREBASE_WEB_CONFIG_KEYS = frozenset({"authDomain", "projectId", "storageBucket", "messagingSenderId", "appId"})
 ADVICE = "read it from `pd.inputs[...]['$auth']` or `os.environ`"
 _PLACEHOLDER = "\x00"
 
 
 def _fstring_template(node: ast.JoinedStr) -> str:
-    """The f-string's literal text with every interpolation replaced by a NUL placeholder."""
+    """The f-string's literal text with every interpolation replaced by a NUL placeholder; a
+    literal interpolated as it is (`f"OAuth {'<api_key>'}"`) is literal text."""
     parts = []
     for part in node.values:
         if isinstance(part, ast.Constant) and isinstance(part.value, str):
             parts.append(part.value)
+        elif (
+            isinstance(part, ast.FormattedValue)
+            and part.conversion == -1
+            and part.format_spec is None
+            and isinstance(part.value, ast.Constant)
+            and isinstance(part.value.value, str)
+        ):
+            parts.append(part.value.value)
         else:
             parts.append(_PLACEHOLDER)
     return "".join(parts)
@@ -151,6 +167,29 @@ class HardcodedSecret(Rule):
             status = {"message": "Token accepted", "detail": "Basic settings saved"}
             digest = hmac.new(secret.encode(), body, hashlib.sha256)
             creds = base64.b64encode(f"{user}:{password}".encode())
+        """),
+        # issue 15: public-by-design keys, documented examples, masks, empty or absent defaults
+        Valid("""
+            FIREBASE_WEB_CONFIG = {
+                "apiKey": "AIzaSyB4n7Qk2Lx9Vt5Rw1Mz8Hc3Jp6Fd0Ge2Ys",
+                "authDomain": "acme-demo.firebaseapp.com",
+                "projectId": "acme-demo",
+            }
+            RECAPTCHA_SITE_KEY = "6LcQk2AqAAAAAN7vXb3Yt9Rw2Lp5Mz8Hc1Jd4Fg0"
+        """),
+        Valid("""
+            EXAMPLE_ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE"
+            EXAMPLE_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+            headers = {"Authorization": "Bearer hf_***"}
+            shown = {"token": "sk-…a1b2", "password": "••••••••"}
+        """),
+        Valid("""
+            import os
+            def handler(pd):
+                key = pd.inputs.get("api_key", "")
+                token = os.environ.get("GITHUB_TOKEN", None)
+                secret_file = os.getenv("CLIENT_SECRET_FILE", "/run/secrets/client")
+                url = pd.inputs.get("token_url", "https://auth.example.com/token")
         """),
     ]
     INVALID = [
@@ -250,22 +289,63 @@ class HardcodedSecret(Rule):
             import httpx
             auth = httpx.BasicAuth("metrics", "m3tr1cs-r34d")
         """, line=2),
+        # issue 15: credential defaults, a key in a URL path, literal text in an f-string's slot,
+        # bracketed placeholders like any other, a password that says "pass"
+        Invalid("""
+            def handler(pd):
+                key = pd.inputs.get("api_key", "live_9Fq2Lx7Rm4Tv8Wb3Nc6Yd1")
+        """, line=2),
+        Invalid("""
+            import os
+            TOKEN = os.environ.get("TOKEN", "tok_5Zx8Qm3Lr6Vw1Nb9Kc2Hd7")
+        """, line=2),
+        Invalid("""
+            import requests
+            def handler(pd):
+                url = f"https://maker.ifttt.com/trigger/{pd.inputs['event']}/with/key/dK3xR9mQ2vLp7TnY5wB8zC"
+                requests.post(url, json={}, timeout=10).raise_for_status()
+        """, line=3),
+        Invalid("""
+            headers = {"Authorization": f"OAuth {'<api_key>'}"}
+        """, line=1),
+        Invalid("""
+            API_KEY = '[Enter API KEY]'
+        """, line=1),
+        Invalid("""
+            import requests
+            s = requests.Session()
+            s.auth = ("user", "pass")
+        """, line=3),
+        Invalid("""
+            import base64
+            cred = "Basic " + base64.b64encode(b"<JIRA EMAIL>:<JIRA API KEY>").decode()
+        """, line=2),
+        Invalid("""
+            WP_APP_PASSWORD = "Xk2v 9QmR tL4p 7WzN aB3d Qe8F"
+        """, line=1),
     ]
 
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self._public: set[int] = set()  # literals that are public by design (a Firebase web apiKey)
+
     def report(self, node, message=None, fix=None) -> None:  # type: ignore[override]
+        if id(node) in self._public:
+            return
+        text = _fstring_template(node) if isinstance(node, ast.JoinedStr) else _literal_text(node)
+        if text is not None and is_documented_example(text):
+            return  # `AKIAIOSFODNN7EXAMPLE`: published by the provider as an example
         allowlist = self.context.options.secret_patterns
-        if allowlist:
-            text = _fstring_template(node) if isinstance(node, ast.JoinedStr) else _literal_text(node)
-            if text is not None and any(pattern.search(text) for pattern in allowlist):
-                return
+        if allowlist and text is not None and any(pattern.search(text) for pattern in allowlist):
+            return
         super().report(node, message, fix)
 
     # --- slots named like credentials ---------------------------------------------------------
     def visit_Dict(self, node: ast.Dict) -> None:
-        for key, value in zip(node.keys, node.values):
-            if key is None:
-                continue  # `**x`
-            name = string_value(key)
+        names = [string_value(key) if key is not None else None for key in node.keys]
+        if "apiKey" in names and FIREBASE_WEB_CONFIG_KEYS & set(names):
+            self._public.add(id(node.values[names.index("apiKey")]))  # shipped in every web page
+        for name, value in zip(names, node.values):
             if name is not None:
                 self._check_named(name, value)
 
@@ -354,6 +434,15 @@ class HardcodedSecret(Rule):
                 self._check_signing_key(key)
         elif name is not None and name.rsplit(".", 1)[-1] in BASE64_ENCODERS and positional:
             self._check_basic_credentials(positional[0])
+        elif (method in DEFAULT_GETTERS or name in ENV_GETTERS) and positional:
+            # `pd.inputs.get("api_key", "live_...")`, `os.getenv("TOKEN", "tok_...")`: a fallback
+            # credential written into the code
+            setting = string_value(positional[0])
+            default = positional[1] if len(positional) > 1 else next(
+                (arg.value for arg in node.keywords if arg.arg == "default"), None
+            )
+            if setting is not None and default is not None:
+                self._check_named(setting, default)
 
     def _check_named(self, name: str, value: ast.expr) -> None:
         """A value bound to (or passed as) something called `name`."""
@@ -371,16 +460,17 @@ class HardcodedSecret(Rule):
             self._check_value(value, header=header, name=name)
 
     def _check_pair(self, value: ast.Tuple | ast.List) -> None:
-        """`(user, password)`: the password part."""
+        """`(user, password)`: the password part, whatever it says (`("user", "pass")`)."""
         if len(value.elts) == 2 and not isinstance(value.elts[1], ast.Starred):
-            self._check_value(value.elts[1], header=True)
+            self._check_value(value.elts[1], header=True, password=True)
 
-    def _check_value(self, value: ast.expr, header: bool = False, name: str | None = None) -> None:
+    def _check_value(self, value: ast.expr, header: bool = False, name: str | None = None,
+                     password: bool = False) -> None:
         text = _literal_text(value)
         if text is None:
             return
         if header:
-            if is_header_value_secret(text):
+            if is_header_value_secret(text, password):
                 self.report(value)
         elif looks_like_secret_value(text, name):
             self.report(value)
@@ -433,6 +523,10 @@ class HardcodedSecret(Rule):
         if "://" not in text:
             for _ in literal_pair_credentials(text):
                 self.report(node, f"credential in a form body or connection string: {ADVICE}")
+                return
+        else:
+            for _ in literal_path_credentials(text, _PLACEHOLDER):
+                self.report(node, f"credential in a URL path: {ADVICE}")
                 return
 
 
