@@ -15,6 +15,7 @@ from .config import Options
 from .finding import Finding, FixPlan
 from .flags import NO_FLAGS, Flags
 from .model import Model
+from .newer_syntax import needed_version, running_version
 from .rules import Rule
 from .rst import is_rst, rst_snippets
 from .sources import Snippet, is_markdown, markdown_snippets
@@ -298,7 +299,22 @@ def _parse(text: str) -> ast.Module | tuple[int, int, str]:
 def _syntax_error(snippet: Snippet, path: str, raw_line: int, raw_column: int, message: str) -> Finding:
     line, column = snippet.to_file_position(raw_line, raw_column)
     first_line = message.strip().splitlines()[0] if message.strip() else "invalid syntax"
+    if snippet.line_map:  # "... on line 3" names a line of the snippet: say the file's
+        first_line = _LINE_IN_MESSAGE.sub(
+            lambda match: f"line {snippet.to_file_position(int(match[1]), 0)[0]}", first_line
+        )
+    newer = needed_version(snippet.text, raw_line)
+    if newer is not None:
+        (major, minor), feature = newer
+        first_line = (
+            f"this code needs Python {major}.{minor} or newer ({feature}), and pdlint runs on "
+            f"Python {running_version()}, whose parser rejects it: run pdlint with Python "
+            f"{major}.{minor} to check the file ({first_line})"
+        )
     return Finding(path, line, column, SYNTAX_ERROR[0], SYNTAX_ERROR[1], f"syntax error: {first_line}")
+
+
+_LINE_IN_MESSAGE = re.compile(r"\bline (\d+)")
 
 
 def snippets_of(text: str, path: str) -> list[Snippet]:

@@ -34,7 +34,7 @@ import textwrap
 import warnings
 from typing import Iterator
 
-from .sources import RST_SUFFIXES, Snippet
+from .sources import RST_SUFFIXES, block_snippet
 
 
 PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "py3"})
@@ -60,7 +60,6 @@ _DIRECTIVE = re.compile(
 )
 _OPTION = re.compile(r"^[ \t]+:[^:\s][^:]*:(?:[ \t]|$)")
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+\u2022]|\d+[.)]|\(\d+\)|#\.|[A-Za-z][.)])[ \t]+")
-_PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
 
 
 def is_rst(path: str) -> bool:
@@ -177,7 +176,8 @@ def rst_snippets(text: str) -> Iterator[Snippet]:
 
 def _snippet(lines: list[str], start: int, end: int, mode: str) -> Snippet | None:
     """The snippet for file lines `start`..`end - 1` (0-based), or None when there is nothing
-    to lint (or, for a lenient mode, when it does not parse)."""
+    to lint (or, for a lenient mode, when it does not parse). A block in Python whose first line
+    is a `>>> ` prompt is a console session."""
     while start < end and not lines[start].strip():
         start += 1
     while end > start and not lines[end - 1].strip():
@@ -186,34 +186,14 @@ def _snippet(lines: list[str], start: int, end: int, mode: str) -> Snippet | Non
         return None
     body = lines[start:end]
     prefix = _common_prefix([line for line in body if line.strip()])
-    pycon = mode.startswith("pycon")
-    if mode == "lenient" and _PROMPT.match(body[0][len(prefix):]):
-        pycon = True
-    kept: list[str] = []
-    origin: list[tuple[int, int]] = []
+    block = []
     for offset, raw in enumerate(body):
         content = raw[len(prefix):] if raw.startswith(prefix) else raw.lstrip(" \t")
-        removed = len(raw) - len(content)
-        if pycon:
-            prompt = _PROMPT.match(content)
-            if not prompt:
-                continue
-            cut = len(prompt.group(0))
-            content, removed = content[cut:], removed + cut
-        kept.append(content)
-        origin.append((start + offset + 1, removed))
-    if not any(line.strip() for line in kept):
+        block.append((start + offset + 1, 0, len(raw) - len(content), content))
+    snippet = block_snippet(block, pycon=True if mode.startswith("pycon") else None)
+    if snippet is None:
         return None
-    dedented = textwrap.dedent("\n".join(kept)).split("\n")
-    line_map = [
-        (file_line, removed + (len(before) - len(after) if after else 0))
-        for (file_line, removed), before, after in zip(origin, kept, dedented)
-    ]
-    dedent = next((b[: len(b) - len(a)] for b, a in zip(kept, dedented) if a.strip()), "")
-    snippet = Snippet(
-        text="\n".join(dedented) + "\n", kind="markdown", line_map=line_map,
-        span=(start + 1, end), indent=prefix, dedent=dedent, pycon=pycon,
-    )
+    snippet.indent = prefix
     if mode.endswith("lenient") and not _parses_as_code(snippet.text):
         return None
     return snippet

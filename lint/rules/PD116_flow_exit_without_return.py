@@ -194,6 +194,12 @@ class FlowExitWithoutReturn(Rule):
                 else:
                     pd.export("value", value)
         """, line=4),
+        Invalid("""
+            def handler(pd):
+                r = fetch(pd.inputs["url"])
+                pd.flow.exit("done")
+                return r.json()
+        """, line=3),
     ]
 
     def visit_Call(self, node: ast.Call) -> None:
@@ -218,7 +224,8 @@ class FlowExitWithoutReturn(Rule):
     def _what_runs_after(self, receiver: str) -> str | None:
         """What still runs after the `pd.flow.exit(...)` statement (the last of `self.parents`),
         said for the message; None when nothing does: the next statement of its block is a
-        `return`, or it is the last thing the handler (or the module) runs."""
+        `return` that calls nothing (`return`, `return {}`), or it is the last thing the handler
+        (or the module) runs."""
         parents = self.parents
         child: ast.AST = parents[-1]
         first = True
@@ -230,7 +237,7 @@ class FlowExitWithoutReturn(Rule):
             field, block = found
             index = next(i for i, item in enumerate(block) if item is child)
             if field not in ("handlers", "cases") and index + 1 < len(block):
-                if first and isinstance(block[index + 1], ast.Return):
+                if first and _returns_without_running_code(block[index + 1]):
                     return None
                 return "the rest of the step still runs"
             first = False
@@ -279,6 +286,14 @@ class FlowExitWithoutReturn(Rule):
 
 
 _TRY = (ast.Try, *((ast.TryStar,) if hasattr(ast, "TryStar") else ()))
+_RUNS_CODE = (ast.Call, ast.Await, ast.Yield, ast.YieldFrom, ast.NamedExpr)
+
+
+def _returns_without_running_code(statement: ast.stmt) -> bool:
+    """`return`, `return {}`, `return result`: a return that calls nothing on its way out."""
+    if not isinstance(statement, ast.Return):
+        return False
+    return statement.value is None or not any(isinstance(node, _RUNS_CODE) for node in ast.walk(statement.value))
 _BLOCK_FIELDS = ("body", "handlers", "orelse", "finalbody", "cases")
 
 

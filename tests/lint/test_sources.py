@@ -78,3 +78,60 @@ def test_syntax_error_in_snippet_reported_at_file_line() -> None:
 
 def test_empty_fence_yields_no_snippet() -> None:
     assert list(markdown_snippets("```python\n\n```\n")) == []
+
+
+# --- issue 15: console sessions, blockquotes, indented code blocks, PD001 on file lines ---------
+def codes_at(text: str, path: str = "doc.md") -> list[tuple[int, str]]:
+    return [(f.line, f.code) for f in lint_text(text, path, RULES)]
+
+
+def test_a_python_fence_that_starts_with_a_prompt_is_a_console_session() -> None:
+    text = (
+        "```python\n"
+        ">>> import requests\n"
+        ">>> r = requests.get('https://api.example.com/ping')\n"
+        ">>> r.status_code\n"
+        "200\n"
+        "```\n"
+    )
+    found = codes_at(text)
+    assert (3, "PD105") in found
+    assert not [code for _, code in found if code == "PD001"]
+
+
+def test_a_fence_in_a_blockquote_is_linted_with_file_columns() -> None:
+    text = f"> **Note**\n>\n> ```python\n> {SECRET}\n> ```\n\nAfter.\n"
+    assert findings(text) == [(4, 27, "PD104")]
+    nested = f"> > ```py\n> > {SECRET}\n> > ```\n"
+    assert findings(nested) == [(2, 29, "PD104")]
+
+
+def test_a_blockquote_fence_ends_with_the_blockquote() -> None:
+    text = f"> ```python\n> x = 1\n\n{SECRET}\n```\n"
+    assert findings(text) == []  # the unquoted line is prose after the quote, not code
+
+
+def test_a_prompt_inside_a_blockquote_fence_is_not_a_deeper_quote() -> None:
+    text = "> ```python\n> >>> import requests\n> >>> requests.get('https://x.io')\n> ```\n"
+    assert (3, "PD105") in codes_at(text)
+
+
+def test_a_fence_indented_four_spaces_is_an_indented_code_block() -> None:
+    text = f"Text.\n\n    ```python\n    {SECRET}\n    ```\n"
+    assert findings(text) == []
+
+
+def test_a_fence_in_a_list_item_and_in_a_nested_item() -> None:
+    text = f"- Item\n\n    - Nested\n\n      ```python\n      {SECRET}\n      ```\n"
+    assert findings(text) == [(6, 31, "PD104")]
+
+
+def test_an_mkdocs_admonition_holds_its_fence_four_columns_in() -> None:
+    text = f'!!! note "Timeouts"\n    ```python\n    {SECRET}\n    ```\n'
+    assert findings(text) == [(3, 29, "PD104")]
+
+
+def test_pd001_in_a_snippet_names_file_lines() -> None:
+    text = "# Title\n\n```python\nx = (1,\ny = ]\n```\n"
+    (finding,) = [f for f in lint_text(text, "doc.md", RULES) if f.code == "PD001"]
+    assert finding.line == 5 and "on line 4" in finding.message
