@@ -13,8 +13,9 @@ import json
 import os
 import tempfile
 import time
+from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from . import __version__
 
@@ -112,24 +113,62 @@ class Cache:
         self.dirty = True
 
     def save(self) -> None:
+        """Write the cache, merged with what other processes saved since it was read (pre-commit
+        runs several pdlint processes at once, pytest-xdist several workers): under a lock, the
+        file on disk is read again and this process's entries are added to it."""
         if not self.dirty:
             return
-        if len(self.results) > MAX_ENTRIES:
-            self.results = dict(list(self.results.items())[-MAX_ENTRIES:])
-        if len(self.files) > MAX_ENTRIES:
-            self.files = dict(list(self.files.items())[-MAX_ENTRIES:])
         try:
             os.makedirs(self.directory, exist_ok=True)
             ignore = os.path.join(self.directory, ".gitignore")
             if not os.path.exists(ignore):
                 with open(ignore, "w", encoding="utf-8") as handle:
                     handle.write("*\n")
-            handle_fd, temporary = tempfile.mkstemp(dir=self.directory, prefix=".findings-")
+            with _exclusive(self.directory):
+                on_disk = Cache(os.path.dirname(self.directory))
+                on_disk.results.update(self.results)
+                on_disk.files.update(self.files)
+                self.results, self.files = on_disk.results, on_disk.files
+                self._write()
+        except OSError:
+            pass  # a read-only tree still lints; it just is not cached
+        self.dirty = False
+
+    def _write(self) -> None:
+        if len(self.results) > MAX_ENTRIES:
+            self.results = dict(list(self.results.items())[-MAX_ENTRIES:])
+        if len(self.files) > MAX_ENTRIES:
+            self.files = dict(list(self.files.items())[-MAX_ENTRIES:])
+        handle_fd, temporary = tempfile.mkstemp(dir=self.directory, prefix=".findings-")
+        try:
             with os.fdopen(handle_fd, "w", encoding="utf-8") as handle:
                 json.dump(
                     {"format": FORMAT, "results": self.results, "files": self.files},
                     handle, separators=(",", ":"),
                 )
             os.replace(temporary, self.path)
-        except OSError:
-            pass  # a read-only tree still lints; it just is not cached
+        except BaseException:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+            raise
+
+
+@contextmanager
+def _exclusive(directory: str) -> Iterator[None]:
+    """Hold the cache directory's lock (`.lock`, an advisory whole-file lock) while inside."""
+    with open(os.path.join(directory, ".lock"), "a+b") as handle:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            import msvcrt
+
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)  # retries for 10 s, then OSError
+            try:
+                yield
+            finally:
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+            return
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        yield  # closing the file releases the lock

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -63,13 +62,8 @@ class PdlintPlugin:
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self) -> None:
         """Save each cache, merged with what other processes (xdist workers) saved meanwhile."""
-        for root, cache in self.caches.items():
-            if not cache.dirty:
-                continue
-            with _exclusive(cache.directory):  # read, merge and write as one step
-                merged = pdlint.Cache(root)
-                merged.merge(cache)
-                merged.save()
+        for cache in self.caches.values():
+            cache.save()  # merges with what other workers saved, under the cache's lock
 
 
 class PdlintFile(pytest.File):
@@ -125,27 +119,6 @@ def configure(config: pytest.Config) -> None:
     plugin = PdlintPlugin(config)
     config.stash[PLUGIN] = plugin
     config.pluginmanager.register(plugin, "pytest-pdhttp-pdlint")
-
-
-@contextmanager
-def _exclusive(directory: str) -> Iterator[None]:
-    """Hold an exclusive lock on ``directory`` (POSIX ``flock``; elsewhere no lock)."""
-    try:
-        os.makedirs(directory, exist_ok=True)
-        handle = open(os.path.join(directory, ".lock"), "a")  # noqa: SIM115 - closed below
-    except OSError:
-        yield  # a read-only tree: Cache.save gives up quietly too
-        return
-    try:
-        try:
-            import fcntl
-        except ImportError:  # Windows
-            yield
-            return
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
-    finally:
-        handle.close()  # releases the lock
 
 
 def _in_skipped_directory(path: Path, rootpath: Path) -> bool:

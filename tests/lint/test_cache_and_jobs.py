@@ -137,3 +137,47 @@ def test_files_modified_just_now_are_always_read(corpus, capsys, monkeypatch) ->
     reads = _counting_reads(monkeypatch)
     pdlint(capsys, corpus, "--format", "json", "--jobs", "1")
     assert len(reads) == 60
+
+
+def _cached_results(root: Path) -> dict:
+    (cache_file,) = (root / ".pdlint_cache").glob("findings-*.json")
+    return json.loads(cache_file.read_text())["results"]
+
+
+@pytest.mark.parametrize("split", [True, False], ids=["each-half", "both-whole-tree"])
+def test_concurrent_runs_keep_every_entry(tmp_path: Path, split: bool) -> None:
+    """pre-commit starts several pdlint processes at once over one tree, each with part of the
+    files: each saves the cache merged with what the others saved, so nothing is lost."""
+    import subprocess
+    import sys
+
+    names = []
+    for i in range(400):  # distinct contents: one cache entry each
+        (tmp_path / f"step_{i:03}.py").write_text(TEMPLATES[i % 4].format(i=i + 1))
+        names.append(f"step_{i:03}.py")
+    halves = [names[:200], names[200:]] if split else [["."], ["."]]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "pdlint", "--jobs", "1", "--format", "json", *half],
+            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )
+        for half in halves
+    ]
+    for process in processes:
+        _, err = process.communicate(timeout=600)
+        assert process.returncode == 1, err
+    results = _cached_results(tmp_path)
+    assert len(results) == 400
+    assert not list((tmp_path / ".pdlint_cache").glob(".findings-*"))  # no temporary file left
+
+
+def test_a_save_merges_with_what_another_process_saved_meanwhile(tmp_path: Path) -> None:
+    from pdlint.cache import Cache
+
+    first, second = Cache(str(tmp_path)), Cache(str(tmp_path))  # both read the same (empty) cache
+    first.put("a", [])
+    second.put("b", [])
+    first.save()
+    second.save()
+    assert set(_cached_results(tmp_path)) == {"a", "b"}
+    assert set(Cache(str(tmp_path)).results) == {"a", "b"} == set(second.results)

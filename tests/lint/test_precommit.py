@@ -58,8 +58,12 @@ def test_hook_manifest_is_valid() -> None:
     assert hooks["pdlint-fix"]["entry"] == "pdlint --fix"
     for hook in hooks.values():
         assert hook["language"] == "python"
-        assert hook["types_or"] == ["python", "markdown", "rst"]
-        assert hook["require_serial"] is False
+        assert hook["types_or"] == ["python", "pyi", "markdown", "mdx", "rst"]
+        assert hook["require_serial"] is True  # one pdlint process; it parallelises itself
+        assert hook["minimum_pre_commit_version"] == "2.9.0"  # types_or
+    identify = pytest.importorskip("identify.identify")
+    for name in ("step.py", "stub.pyi", "guide.md", "page.mdx", "notes.rst"):
+        assert identify.tags_from_filename(name) & set(hooks["pdlint"]["types_or"]), name
     pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert 'pdlint = "pdlint.cli:entry"' in pyproject  # the console script the entries call
 
