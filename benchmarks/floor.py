@@ -5,9 +5,12 @@ For every file: read it, `libcst.parse_module`, resolve `PositionProvider` throu
 dispatches `visit_<Node>`/`leave_<Node>` lookups like any visitor). Markdown files get the same for
 each fenced Python snippet, so the floor covers the same files pdlint lints.
 
+With `--parse-only` it only parses (`libcst.parse_module`): the least any fix built on libcst
+costs, the base of the issue-14 targets for output with edits and for `--fix`.
+
 Run as its own process, like the tools it is compared with:
 
-    python benchmarks/floor.py [--jobs N] PATH...
+    python benchmarks/floor.py [--jobs N] [--parse-only] PATH...
 
 `--jobs 1` works in this process; `--jobs N` uses a ProcessPoolExecutor of N workers with the
 same chunking as pdlint. It prints one summary line (files, snippets, nodes, parse errors).
@@ -55,6 +58,9 @@ def snippets(path: str, data: bytes) -> list[bytes | str]:
     return found
 
 
+PARSE_ONLY = False
+
+
 def walk_one(path: str) -> tuple[int, int, int]:
     """(snippets, nodes, parse errors) for one file."""
     with open(path, "rb") as handle:
@@ -66,6 +72,9 @@ def walk_one(path: str) -> tuple[int, int, int]:
             module = libcst.parse_module(source)
         except libcst.ParserSyntaxError:
             errors += 1
+            continue
+        if PARSE_ONLY:
+            nodes += len(module.body)
             continue
         visitor = NoOp()
         MetadataWrapper(module, unsafe_skip_copy=True).visit(visitor)
@@ -88,8 +97,12 @@ def discover(paths: list[str]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", "-j", type=int, default=1)
+    parser.add_argument("--parse-only", action="store_true",
+                        help="only libcst.parse_module (what a fix costs at least); nodes = top-level statements")
     parser.add_argument("paths", nargs="+")
     args = parser.parse_args(argv)
+    global PARSE_ONLY
+    PARSE_ONLY = args.parse_only
     files = discover(args.paths)
     workers = max(1, min(args.jobs, len(files)))
     if workers == 1:
@@ -101,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     count = sum(r[0] for r in results)
     nodes = sum(r[1] for r in results)
     errors = sum(r[2] for r in results)
-    print(f"floor: {len(files)} files, {count} snippets, {nodes} nodes, {errors} parse errors, {workers} process(es)")
+    kind = "statements" if args.parse_only else "nodes"
+    print(f"floor: {len(files)} files, {count} snippets, {nodes} {kind}, {errors} parse errors, {workers} process(es)")
     return 0
 
 

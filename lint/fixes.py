@@ -3,9 +3,9 @@
 Rules state their fixes on CPython's `ast` (`pdlint.plans`). `FixSession` parses a snippet once
 with libcst and pairs the two trees statement by statement (both list a block's statements in the
 same order; libcst groups the statements of a line in a `SimpleStatementLine`). A call is found
-inside its statement by its rank among the statement's calls in source order, and the libcst
-node's code must equal the source text under the ast node: the place is exact or the plan fails
-with `FixError` (never a silent drop, never a neighbouring node).
+inside its statement by its rank among the statement's calls in source order, and must call the
+same thing with the same number of positional arguments and the same keywords: the place is
+exact or the plan fails with `FixError` (never a silent drop, never a neighbouring node).
 
 `FixSession.realise(plans)` applies plans together: changes of one call compose in order, block
 changes (insertions, removals, `with` blocks) are applied on the original positions of a block's
@@ -19,8 +19,9 @@ where the code was (`RemoveStatements`), or at the end of the new block (`WrapIn
 from __future__ import annotations
 
 import ast
+import dataclasses
+import functools
 import os
-import re
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
@@ -105,6 +106,7 @@ class _Item:
     index: int
     node: cst.CSTNode
     first_line: int  # the line it starts on (its first decorator's, for a decorated definition)
+    last_line: int | None = None  # the line a statement line ends on (ast knows it exactly)
 
     def anchor(self) -> "_Item":
         """The item whose lines are printed again when this one changes."""
@@ -131,7 +133,6 @@ class _Place:
     statement: ast.stmt
 
 
-_SPACE = re.compile(r"\s+")
 _SAME_KIND = {
     "AsyncFunctionDef": "FunctionDef", "AsyncFor": "For", "AsyncWith": "With", "Delete": "Del",
 }
@@ -153,7 +154,11 @@ class FixSession:
         self._blocks: dict[int, _Block] = {}
         root = self._block(self.module, (), None)
         self._pair_body(tree.body, root)
-        self._calls: dict[int, tuple[ast.stmt, int]] | None = None
+        self._calls: dict[int, list[ast.Call]] = {}  # statement id -> its calls in source order
+        self._located: dict[int, tuple[cst.Call, _Place]] = {}
+        self._cst_calls: dict[int, list[cst.Call]] = {}
+        self._old_code: dict[tuple[int, int, int], str] = {}
+        self._names: tuple[dict, dict] | None = None
 
     # pairing ------------------------------------------------------------------------------------
     def _block(self, node: cst.CSTNode, indents: tuple, parent: _Item | None) -> _Block:
@@ -180,6 +185,7 @@ class FixSession:
                     position += 1
                     if k == 0:
                         item.first_line = statement.lineno
+                    item.last_line = statement.end_lineno
                     small_index = k if isinstance(entry, cst.SimpleStatementLine) else index
                     self.places[id(statement)] = _Place(item, small_index, small, statement)
                 continue
@@ -255,39 +261,72 @@ class FixSession:
 
     def call(self, node: ast.Call) -> tuple[cst.Call, _Place]:
         """The libcst call at the place of `node`, and the statement holding it."""
-        if self._calls is None:
-            self._calls = {}
-            for place in self.places.values():
-                calls = sorted(
-                    (n for n in _own_ast_nodes(place.statement) if isinstance(n, ast.Call)),
-                    key=lambda n: (n.lineno, n.col_offset, -n.end_lineno, -n.end_col_offset),
-                )
-                for rank, call in enumerate(calls):
-                    self._calls[id(call)] = (place.statement, rank)
-        found = self._calls.get(id(node))
+        located = self._located.get(id(node))
+        if located is not None:
+            return located
+        found = self._rank(node)
         if found is None:
             raise FixError(f"no call of this snippet at line {getattr(node, 'lineno', '?')}")
         statement, rank = found
         place = self.places[id(statement)]
-        cst_calls = [n for n in _own_cst_nodes(place.node) if isinstance(n, cst.Call)]
+        cst_calls = self._cst_calls.get(id(place.node))
+        if cst_calls is None:
+            cst_calls = self._cst_calls[id(place.node)] = [
+                n for n in _own_cst_nodes(place.node) if isinstance(n, cst.Call)
+            ]
         if rank >= len(cst_calls):
             raise FixError(f"the statement at line {statement.lineno} has fewer calls in libcst")
         candidate = cst_calls[rank]
-        # printed out of its block, a call's continuation lines lose the block's indentation
-        written = self.module.code_for_node(candidate.with_changes(lpar=(), rpar=()))
-        source = self.segment(node)
-        if _SPACE.sub("", written) != _SPACE.sub("", source) or written.count("\n") != source.count("\n"):
+        if _signature(candidate) != _ast_signature(node):
             raise FixError(f"the call at line {node.lineno} is not where ast puts it")
+        self._located[id(node)] = (candidate, place)
         return candidate, place
 
-    def segment(self, node: ast.AST) -> str:
-        """The source text of an ast node."""
-        first, last = node.lineno, node.end_lineno  # type: ignore[attr-defined]
-        start = _char(self.lines[first - 1], node.col_offset)  # type: ignore[attr-defined]
-        end = _char(self.lines[last - 1], node.end_col_offset)  # type: ignore[attr-defined]
-        if first == last:
-            return self.lines[first - 1][start:end]
-        return self.lines[first - 1][start:] + "".join(self.lines[first:last - 1]) + self.lines[last - 1][:end]
+    def _rank(self, node: ast.Call) -> tuple[ast.stmt, int] | None:
+        """The innermost statement whose own expressions hold `node`, and the rank of `node`
+        among that statement's calls in source order."""
+        line, end = getattr(node, "lineno", 0), getattr(node, "end_lineno", 0)
+        candidates = sorted(
+            (p.statement for p in self.places.values()
+             if p.statement.lineno <= line and end <= p.statement.end_lineno),
+            key=lambda s: s.end_lineno - s.lineno,
+        )
+        for statement in candidates:
+            calls = self._calls.get(id(statement))
+            if calls is None:
+                calls = self._calls[id(statement)] = sorted(
+                    (n for n in _own_ast_nodes(statement) if isinstance(n, ast.Call)),
+                    key=lambda n: (n.lineno, n.col_offset, -n.end_lineno, -n.end_col_offset),
+                )
+            for rank, call in enumerate(calls):
+                if call is node:
+                    return statement, rank
+        return None
+
+    def names(self) -> tuple[dict[str, int], dict[str, list]]:
+        """How often each name is written, and what binds it: `(import statement, alias index)`
+        for an import, None for anything else (a parameter, a definition, `global`...)."""
+        if self._names is None:
+            uses: dict[str, int] = {}
+            bindings: dict[str, list] = {}
+            for node in ast.walk(self.tree):
+                if isinstance(node, ast.Name):
+                    uses[node.id] = uses.get(node.id, 0) + 1
+                elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                    for position, alias in enumerate(node.names):
+                        bound = alias.asname or alias.name.split(".")[0]
+                        bindings.setdefault(bound, []).append((node, position))
+                elif isinstance(node, ast.arg):
+                    bindings.setdefault(node.arg, []).append(None)
+                elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    bindings.setdefault(node.name, []).append(None)
+                elif isinstance(node, (ast.Global, ast.Nonlocal)):
+                    for name in node.names:
+                        bindings.setdefault(name, []).append(None)
+                elif isinstance(node, ast.ExceptHandler) and node.name:
+                    bindings.setdefault(node.name, []).append(None)
+            self._names = (uses, bindings)
+        return self._names
 
     # realising ----------------------------------------------------------------------------------
     def realise(self, plans: Sequence[FixPlan]) -> Outcome:
@@ -332,10 +371,41 @@ class FixSession:
         return code[len(header):]
 
 
-def _char(line: str, byte_column: int) -> int:
-    if line.isascii():
-        return byte_column
-    return len(line.encode("utf-8")[:byte_column].decode("utf-8", "replace"))
+def _ast_signature(call: ast.Call) -> tuple:
+    """What tells a call from its neighbours: what is called, how many positional arguments,
+    which keywords (in order)."""
+    func = call.func
+    parts = []
+    while isinstance(func, ast.Attribute):
+        parts.append(func.attr)
+        func = func.value
+    parts.append(func.id if isinstance(func, ast.Name) else type(func).__name__)
+    keywords = tuple(k.arg or "**" for k in call.keywords)
+    return tuple(parts), len(call.args), tuple(sorted(keywords))
+
+
+_CST_KINDS = {"Call": "Call", "Subscript": "Subscript", "SimpleString": "Constant", "Integer": "Constant",
+              "Float": "Constant", "ConcatenatedString": "Constant", "FormattedString": "JoinedStr",
+              "Lambda": "Lambda", "List": "List", "Tuple": "Tuple", "Dict": "Dict", "BinaryOperation": "BinOp",
+              "IfExp": "IfExp", "Await": "Await", "BooleanOperation": "BoolOp", "Comparison": "Compare",
+              "UnaryOperation": "UnaryOp", "Set": "Set", "ListComp": "ListComp", "GeneratorExp": "GeneratorExp",
+              "NamedExpr": "NamedExpr", "Ellipsis": "Constant", "Imaginary": "Constant"}
+
+
+def _signature(call: cst.Call) -> tuple:
+    func = call.func
+    parts = []
+    while isinstance(func, cst.Attribute):
+        parts.append(func.attr.value)
+        func = func.value
+    if isinstance(func, cst.Name):
+        parts.append(func.value)
+    else:
+        parts.append(_CST_KINDS.get(type(func).__name__, type(func).__name__))
+    positional = sum(1 for a in call.args if a.keyword is None and a.star != "**")
+    keywords = tuple(a.keyword.value if a.keyword is not None else "**" for a in call.args
+                     if a.keyword is not None or a.star == "**")
+    return tuple(parts), positional, tuple(sorted(keywords))
 
 
 _STATEMENT_LISTS = ("body", "orelse", "finalbody")
@@ -362,6 +432,74 @@ def _own_ast_nodes(statement: ast.stmt) -> Iterator[ast.AST]:
                 yield from ast.walk(node)
 
 
+# Child fields in source order, where the dataclass declares them in another order.
+_SOURCE_ORDER = {
+    "IfExp": ("lpar", "body", "test", "orelse", "rpar"),
+    "FunctionDef": ("leading_lines", "decorators", "lines_after_decorators", "asynchronous", "name",
+                    "type_parameters", "params", "returns", "body"),
+    "ClassDef": ("leading_lines", "decorators", "lines_after_decorators", "name", "type_parameters",
+                 "bases", "keywords", "body"),
+    "Parameters": ("posonly_params", "posonly_ind", "params", "star_arg", "kwonly_params", "star_kwarg"),
+    "MatchCase": ("pattern", "guard", "body"),
+}
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _child_fields(cls: type) -> tuple[str, ...]:
+    found = _FIELDS.get(cls)
+    if found is None:
+        names = [f.name for f in dataclasses.fields(cls)]
+        first = [name for name in _SOURCE_ORDER.get(cls.__name__, ()) if name in names]
+        found = _FIELDS[cls] = (*first, *(name for name in names if name not in first))
+    return found
+
+
+# Nodes that hold no statement and no call: searches for those do not look inside them.
+_LEAVES = (
+    cst.BaseParenthesizableWhitespace, cst.Newline, cst.Comment, cst.TrailingWhitespace, cst.EmptyLine,
+    cst.Name, cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary, cst.Comma, cst.Dot,
+    cst.AssignEqual, cst.BaseBinaryOp, cst.BaseBooleanOp, cst.BaseCompOp, cst.BaseUnaryOp,
+    cst.BaseAugOp, cst.LeftParen, cst.RightParen, cst.LeftSquareBracket, cst.RightSquareBracket,
+    cst.LeftCurlyBrace, cst.RightCurlyBrace, cst.Colon, cst.Semicolon, cst.AssignEqual,
+)
+
+
+# isinstance() against libcst's abstract classes is slow; these remember the answer per class.
+_IS_LEAF: dict[type, bool] = {}
+_IS_NODE: dict[type, bool] = {}
+
+
+def _branches(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """The children of `node` that can hold a statement or a call."""
+    for child in _kids(node):
+        kind = type(child)
+        leaf = _IS_LEAF.get(kind)
+        if leaf is None:
+            leaf = _IS_LEAF[kind] = issubclass(kind, _LEAVES)
+        if not leaf:
+            yield child
+
+
+def _is_node(value: object) -> bool:
+    kind = type(value)
+    found = _IS_NODE.get(kind)
+    if found is None:
+        found = _IS_NODE[kind] = issubclass(kind, cst.CSTNode)
+    return found
+
+
+def _kids(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """A node's children in source order: `CSTNode.children` without its visitor."""
+    for name in _child_fields(type(node)):
+        value = getattr(node, name)
+        if type(value) in (list, tuple):
+            for element in value:
+                if _is_node(element):
+                    yield element
+        elif _is_node(value):
+            yield value
+
+
 def _own_cst_nodes(statement: cst.CSTNode) -> list[cst.CSTNode]:
     """A libcst statement's own nodes in source order (pre-order), its blocks left out."""
     found: list[cst.CSTNode] = []
@@ -371,7 +509,7 @@ def _own_cst_nodes(statement: cst.CSTNode) -> list[cst.CSTNode]:
         found.append(node)
         skip_orelse = node.orelse if isinstance(node, cst.If) else None
         children = [
-            child for child in node.children
+            child for child in _branches(node)
             if not isinstance(child, (cst.BaseSuite, cst.Else, cst.Finally)) and child is not skip_orelse
         ]
         stack.extend(reversed(children))
@@ -681,30 +819,12 @@ class _Work:
         dropped: dict[str, int] = {}
         for name in self.drops:
             dropped[name.id] = dropped.get(name.id, 0) + 1
-        uses: dict[str, int] = {name: 0 for name in dropped}
-        bindings: dict[str, list] = {name: [] for name in dropped}
-        for node in ast.walk(self.session.tree):
-            if isinstance(node, ast.Name) and node.id in uses:
-                uses[node.id] += 1
-            elif isinstance(node, (ast.Import, ast.ImportFrom)):
-                for position, alias in enumerate(node.names):
-                    bound = alias.asname or alias.name.split(".")[0]
-                    if bound in bindings:
-                        bindings[bound].append((node, position))
-            elif isinstance(node, ast.arg) and node.arg in bindings:
-                bindings[node.arg].append(None)
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name in bindings:
-                bindings[node.name].append(None)
-            elif isinstance(node, (ast.Global, ast.Nonlocal)):
-                for name in node.names:
-                    if name in bindings:
-                        bindings[name].append(None)
-            elif isinstance(node, ast.ExceptHandler) and node.name in bindings:
-                bindings[node.name].append(None)
+        uses, bindings = self.session.names()
         for name, count in dropped.items():
-            if uses[name] != count or len(bindings[name]) != 1 or bindings[name][0] is None:
+            bound = bindings.get(name, [])
+            if uses.get(name, 0) != count or len(bound) != 1 or bound[0] is None:
                 continue
-            statement, position = bindings[name][0]
+            statement, position = bound[0]
             place = self.session.place(statement)
             if ("small", id(place.node)) in self.keys:
                 continue
@@ -760,21 +880,25 @@ class _Work:
         session = self.session
         body = list(block.node.body)
         original = body[low : high + 1]
-        updated = [node.visit(transformer) for node in original]
+        updated = [transformer.rebuild(node) for node in original]
         new_items, tail = transformer.block_items(block.node, body, updated, low)
-        old_code = session.code_in_block(block, original)
         first = block_item(block, low, session)
         start = first.first_line - len(getattr(first.node, "leading_lines", ()))
-        lines = old_code.count("\n") if "\n" in old_code else old_code.count("\r")
-        end = start + lines
-        written = "".join(session.lines[start - 1 : end - 1])
+        last = block_item(block, high, session)
         new_code = self._code(block, new_items, tail)
-        if written != old_code:
-            newline = session.module.default_newline
-            if end - 1 == len(session.lines) and old_code.endswith(newline) and written == old_code[: -len(newline)]:
-                new_code = new_code[: -len(newline)] if new_code.endswith(newline) else new_code
-            else:
+        if isinstance(last.node, cst.SimpleStatementLine) and last.last_line is not None:
+            end = last.last_line + 1  # a statement line ends where its last statement does
+        else:
+            # a compound statement's last lines may be comments libcst gives it: print it to know
+            old_code = session._old_code.get((id(block), low, high))
+            if old_code is None:
+                old_code = session._old_code[(id(block), low, high)] = session.code_in_block(block, original)
+            end = start + len(line_list(old_code))
+            written = "".join(session.lines[start - 1 : end - 1])
+            if written.rstrip("\r\n") != old_code.rstrip("\r\n"):
                 raise FixError(f"lines {start}-{end - 1} are not where libcst puts them")
+        if end - 1 >= len(session.lines) and not session.lines[-1].endswith(("\n", "\r")):
+            new_code = new_code.rstrip("\r\n")  # the file ends without a line break
         return TextEdit(start, end, new_code)
 
     def _code(self, block: _Block, items: list, tail: list) -> str:
@@ -809,13 +933,45 @@ def _argument_keys(change) -> tuple:
 
 
 # --- the transformation ---------------------------------------------------------------------------
-class _Transformer(cst.CSTTransformer):
+class _Transformer:
+    """Rebuilds a statement with the round's changes: only the nodes on the way from it to a
+    changed node are copied (libcst's visitors would rebuild every node)."""
+
     def __init__(self, work: _Work) -> None:
-        super().__init__()
         self.work = work
         self.hoisted: dict[int, cst.Call] = {}
+        self.targets = {*work.call_ops, *work.hoist_calls, *work.line_ops, *work.block_ops}
 
-    def on_leave(self, original, updated):  # type: ignore[override]
+    def rebuild(self, root: cst.CSTNode) -> cst.CSTNode:
+        parent: dict[int, cst.CSTNode] = {}
+        hits = []
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if id(node) in self.targets:
+                hits.append(node)
+            for child in _branches(node):
+                parent[id(child)] = node
+                stack.append(child)
+        on_path: set[int] = set()
+        for node in hits:
+            while node is not None and id(node) not in on_path:
+                on_path.add(id(node))
+                node = parent.get(id(node))
+        return self._rebuild(root, on_path) if on_path else root
+
+    def _rebuild(self, node: cst.CSTNode, on_path: set[int]) -> cst.CSTNode:
+        changes = {}
+        for name in _child_fields(type(node)):
+            value = getattr(node, name)
+            if isinstance(value, cst.CSTNode):
+                if id(value) in on_path:
+                    changes[name] = self._rebuild(value, on_path)
+            elif isinstance(value, (list, tuple)) and any(id(x) in on_path for x in value):
+                changes[name] = [self._rebuild(x, on_path) if id(x) in on_path else x for x in value]
+        return self.leave(node, node.with_changes(**changes) if changes else node)
+
+    def leave(self, original, updated):
         key = id(original)
         work = self.work
         changes = work.call_ops.get(key)
@@ -901,10 +1057,18 @@ class _Transformer(cst.CSTTransformer):
         )
 
 
+@functools.lru_cache(maxsize=256)
 def _new_line(code: str) -> cst.SimpleStatementLine:
+    """The statement `code` (libcst's nodes never change, so one parse serves every use)."""
     statement = cst.parse_statement(code)
-    assert isinstance(statement, cst.SimpleStatementLine)
+    if not isinstance(statement, cst.SimpleStatementLine):
+        raise FixError(f"not a simple statement: {code!r}")
     return statement
+
+
+@functools.lru_cache(maxsize=256)
+def _expression(code: str) -> cst.BaseExpression:
+    return cst.parse_expression(code)
 
 
 def _comments_in(node: cst.CSTNode, skip: cst.CSTNode | None = None) -> list[cst.Comment]:
@@ -917,7 +1081,7 @@ def _comments_in(node: cst.CSTNode, skip: cst.CSTNode | None = None) -> list[cst
         if isinstance(current, cst.Comment):
             found.append(current)
             continue
-        stack.extend(reversed(current.children))
+        stack.extend(_kids(current))
     return found
 
 
@@ -990,7 +1154,7 @@ def _apply_call_changes(node: cst.CSTNode, changes: list) -> cst.CSTNode:
             continue
         assert isinstance(node, cst.Call)
         if isinstance(change, AddKeyword):
-            node = add_keyword(node, change.name, cst.parse_expression(change.value))
+            node = add_keyword(node, change.name, _expression(change.value))
             continue
         if isinstance(change, RemoveKeyword):
             index = _argument_index(node, change.name)
@@ -1000,7 +1164,7 @@ def _apply_call_changes(node: cst.CSTNode, changes: list) -> cst.CSTNode:
         args = list(node.args)
         arg = args[index]
         if isinstance(change, SetArgument):
-            value = cst.parse_expression(change.value)
+            value = _expression(change.value)
             args[index] = arg.with_changes(value=value.with_changes(lpar=arg.value.lpar, rpar=arg.value.rpar)
                                            if arg.value.lpar else value)
         elif isinstance(change, RenameKeyword):

@@ -55,15 +55,17 @@ def lint_bytes(
     result = FileResult(path)
     text = source.text
     if fix is not None:
-        done = fix_text(text, path, rule_classes, options, fix == "unsafe")
-        fixed_text = done.text
+        done = fix_text(text, path, rule_classes, options, fix == "unsafe", flags)
         result.fixed = len(done.fixed)
         result.problems.extend(done.problems)
-        if fixed_text != text:
-            result.diff = unified_diff(text, fixed_text, path)
+        if done.text != text:
+            result.diff = unified_diff(text, done.text, path)
             if write:
-                write_atomically(path, encode(fixed_text, source))
-            text = fixed_text
+                write_atomically(path, encode(done.text, source))
+            text = done.text
+        if done.findings is not None and not done.problems and not flags.edits:
+            result.findings = sorted(done.findings)  # the last round linted the text as it is now
+            return result
     result.findings = lint_text(text, path, rule_classes, options, flags, result.problems)
     return result
 
@@ -79,6 +81,7 @@ class FixedText:
     fixed: list[Finding] = field(default_factory=list)  # the findings the fixes removed
     problems: list[str] = field(default_factory=list)  # why the text was left as it was
     rounds: int = 0  # rounds of fixes applied (at most MAX_ROUNDS; the most any block needed)
+    findings: list[Finding] | None = None  # of the new text (Python files), when linted on the way
 
 
 def fix_text(
@@ -87,14 +90,17 @@ def fix_text(
     rule_classes: Sequence[type[Rule]],
     options: Options | None,
     unsafe: bool,
+    flags: Flags = NO_FLAGS,
 ) -> FixedText:
     """Apply fixes to a file's text; in a document, to each code block, rewritten in place. With
     any problem (a fix that cannot be built, code that is not stable after `MAX_ROUNDS` rounds,
     a fix that leaves its finding or adds one) the text is left as it was."""
-    from .engine import snippets_of
+    from .engine import MAX_CHARACTERS, snippets_of
 
+    if len(text) > MAX_CHARACTERS:
+        return FixedText(text)  # not linted either (PD003)
     if not is_document(path):
-        done = _fix_snippet(Snippet(text=text), path, rule_classes, options, unsafe)
+        done = _fix_snippet(Snippet(text=text), path, rule_classes, options, unsafe, flags)
         return done if not done.problems else FixedText(text, problems=done.problems)
     lines = text.splitlines(keepends=True)
     fixed: list[Finding] = []
@@ -102,7 +108,7 @@ def fix_text(
     for snippet in reversed(snippets_of(text, path)):
         if snippet.pycon or snippet.span is None:
             continue
-        done = _fix_snippet(snippet, path, rule_classes, options, unsafe)
+        done = _fix_snippet(snippet, path, rule_classes, options, unsafe, NO_FLAGS)
         if done.problems:
             return FixedText(text, problems=done.problems)
         rounds = max(rounds, done.rounds)
@@ -121,17 +127,23 @@ def fix_text(
 
 
 def _fix_snippet(
-    snippet: Snippet, path: str, rule_classes: Sequence[type[Rule]], options: Options | None, unsafe: bool
+    snippet: Snippet,
+    path: str,
+    rule_classes: Sequence[type[Rule]],
+    options: Options | None,
+    unsafe: bool,
+    flags: Flags,
 ) -> FixedText:
     from .fixes import FixError, FixSession, failure  # libcst is imported only when fixing
 
     def wanted(finding: Finding) -> bool:
         return finding.fixable == "safe" or (unsafe and finding.fixable == "unsafe")
 
-    first = lint_snippet(snippet, path, rule_classes, options)
+    flags = Flags(fingerprints=flags.fingerprints)  # what the caller reports with, edits aside
+    first = lint_snippet(snippet, path, rule_classes, options, flags)
     promised = [f for f in first.findings if wanted(f)]
     if not promised:
-        return FixedText(snippet.text)
+        return FixedText(snippet.text, findings=first.findings)
     text, result = snippet.text, first
     rounds = 0
     for _ in range(MAX_ROUNDS):
@@ -147,13 +159,13 @@ def _fix_snippet(
             index, reason = outcome.failed[0]
             return FixedText(snippet.text, problems=[failure(todo[index], reason)])
         text = outcome.apply(text)
-        result = lint_snippet(Snippet(text=text, kind=snippet.kind), path, rule_classes, options)
+        result = lint_snippet(Snippet(text=text, kind=snippet.kind), path, rule_classes, options, flags)
         if any(f.code == SYNTAX_ERROR[0] for f in result.findings):
             return FixedText(snippet.text, problems=[f"{path}: the fixed code would not parse; left as it was"])
     problem = _unfinished(first.findings, promised, result.findings, wanted)
     if problem is not None:
         return FixedText(snippet.text, problems=[f"{path}: {problem}; left as it was (please report this pdlint bug)"])
-    return FixedText(text, promised, rounds=rounds)
+    return FixedText(text, promised, rounds=rounds, findings=result.findings)
 
 
 def _unfinished(before: list[Finding], promised: list[Finding], after: list[Finding], wanted) -> str | None:

@@ -283,6 +283,11 @@ def _with_block(body: list[ast.stmt], statement: ast.stmt, call: ast.Call, name:
     inner = body[start + 1 : end]
     if any(inner[i].lineno == inner[i - 1].end_lineno for i in range(1, len(inner))):
         return None  # `a; b` inside: a `with` block holds whole lines
+    if any(
+        isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load)
+        for statement in inner for node in ast.walk(statement)
+    ):
+        return None  # `name` is bound again before the close: that close is not this file's
     return WrapInWith(tuple(inner), call, name, replaces=statement, closer=body[end])
 
 

@@ -281,6 +281,32 @@ HAND_WRITTEN = {
             return größe.json()
     """,
     "no-trailing-newline": "import requests\nr = requests.get('https://x.io')",
+    "file-bound-again-before-close": """
+        import json
+        def handler(pd):
+            out = open("/tmp/leads.json", "w")
+            out.write(json.dumps(pd.steps["trigger"]["event"]))
+            out = open("/tmp/leads.json", "w")
+            out.write(json.dumps(pd.steps["trigger"]["event"]))
+            out.close()
+    """,
+    "generated-step": """
+        \"\"\"Step 322: page through leads and count them.\"\"\"
+
+        import json
+
+        import requests
+
+
+        def handler(pd: "pipedream"):
+            graph = requests.post("https://crm.example.net/graphql", json={"query": "{ x }"}, timeout=10)
+            pd.export("user", graph.json()["data"]["user"])
+            download = requests.get("https://crm.example.net/export/leads.zip", stream=True)
+            with open("/tmp/leads.zip", "wb") as target:
+                for chunk in download.iter_content(1):
+                    target.write(chunk)
+            return {"step": 322}
+    """,
 }
 
 
