@@ -160,6 +160,8 @@ def lint_paths(
     extend_select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
     report_unused_suppressions: bool = False,
+    force_exclude: bool | None = None,
+    respect_gitignore: bool | None = None,
     fix: FixMode | None = None,
     write: bool = True,
     edits: bool = False,
@@ -172,8 +174,8 @@ def lint_paths(
 
     The options of each file are those of `options` when given, else found per directory as
     `options_for` does (`config`: one config file for all, `isolated`: the defaults);
-    `select`/`extend_select`/`ignore`/`report_unused_suppressions` apply over them as the
-    command-line flags do. `fix="safe"` or `"unsafe"` applies fixes first, writing the files
+    `select`/`extend_select`/`ignore`/`report_unused_suppressions`/`force_exclude`/
+    `respect_gitignore` apply over them as the command-line flags do. `fix="safe"` or `"unsafe"` applies fixes first, writing the files
     unless `write` is False (each `FileResult.diff` holds the change either way). `jobs`: worker
     processes (default: the CPU count, one for a handful of files). `cache`: use and update the
     `.pdlint_cache` beside the first path's config (True), none (False), or this `Cache`, which
@@ -186,6 +188,7 @@ def lint_paths(
     overrides = {
         "select": select, "ignore": ignore, "extend_select": extend_select,
         "report_unused_suppressions": report_unused_suppressions or None,
+        "force_exclude": force_exclude, "respect_gitignore": respect_gitignore,
     }
     flags = Flags(edits=edits, fingerprints=fingerprints)
     items = list(plan(list(paths), finder, overrides, flags))

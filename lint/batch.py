@@ -46,7 +46,18 @@ def plan(
     prepared: dict[int, tuple[Options, str]] = {}
     all_codes = list(RULE_CODES)
     keyed_flags = f"edits={flags.edits},fingerprints={flags.fingerprints}"
-    for item in discover(paths):
+
+    def prepare(found: Options) -> tuple[Options, str]:
+        entry = prepared.get(id(found))
+        if entry is None:
+            options = with_overrides(found, **(overrides or {}))
+            entry = prepared[id(found)] = (options, options.fingerprint() + keyed_flags)
+        return entry
+
+    def walk_rules(path: str) -> Options:  # what the walk excludes in (or for) `path`
+        return prepare(finder.for_path(path))[0]
+
+    for item in discover(paths, walk_rules):
         if isinstance(item, FileError):
             yield item
             continue
@@ -54,13 +65,9 @@ def plan(
         found = by_directory.get(directory)
         if found is None:
             found = by_directory[directory] = finder.for_path(item)
-        entry = prepared.get(id(found))
-        if entry is None:
-            options = with_overrides(found, **(overrides or {}))
-            entry = prepared[id(found)] = (options, options.fingerprint() + keyed_flags)
-        options, context = entry
-        if not options.lints(item):
-            continue
+        options, context = prepare(found)
+        if not options.markdown and is_document(item):
+            continue  # exclusions were applied by the walk (and to named files with force-exclude)
         yield Job(item, tuple(options.codes_for(item, all_codes)), options, flags, context)
 
 

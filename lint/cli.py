@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="with --fix or --diff, also apply fixes that may change behaviour")
     parser.add_argument("--diff", action="store_true",
                         help="print the fixes as a unified diff instead of writing them")
+    parser.add_argument("--force-exclude", action=argparse.BooleanOptionalAction, default=None,
+                        help="apply exclude/extend-exclude to files named on the command line too "
+                        "(as pre-commit passes them); default: the force-exclude setting, off")
+    parser.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction, default=None,
+                        help="skip files git ignores when walking a directory; default: the "
+                        "respect-gitignore setting, on")
     parser.add_argument("--config", metavar="FILE", help="use this pdlint.toml/pyproject.toml only")
     parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     parser.add_argument("--baseline", metavar="FILE", help="report only findings not in FILE")
@@ -166,6 +172,8 @@ def _lint_command(args: argparse.Namespace) -> int:
             extend_select=args.extend_select,
             ignore=args.ignore,
             report_unused_suppressions=args.report_unused_suppressions,
+            force_exclude=args.force_exclude,
+            respect_gitignore=args.respect_gitignore,
             fix=fix_mode,
             write=not args.diff,
             edits=args.format in EDIT_FORMATS,

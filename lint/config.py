@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .codes import is_known_selector
+from .files import DEFAULT_EXCLUDE
 
 CONFIG_FILES = ("pdlint.toml", "pyproject.toml")
 DEFAULT_TIMEOUT = 30
@@ -36,8 +37,10 @@ class Options:
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    exclude: tuple[str, ...] | None = None  # None: the default skipped directories
+    exclude: tuple[str, ...] | None = None  # None: DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
+    respect_gitignore: bool = True
     markdown: bool = True
     timeout_default: int | float = DEFAULT_TIMEOUT
     secrets_allowlist: tuple[str, ...] = ()
@@ -55,37 +58,70 @@ class Options:
         enabled = _enabled(tuple(all_codes), self.select, self.extend_select, self.ignore)
         if not self.per_file_ignores:
             return list(enabled)
-        ignored: list[str] = []
-        relative = self.relative(path)
-        for pattern, codes in self.per_file_ignores:
-            if _glob_matches(relative, pattern):
-                ignored.extend(codes)
+        ignored = self._per_file_ignored(path)
         return [code for code in enabled if not _matches(code, ignored)]
+
+    def _per_file_ignored(self, path: str) -> list[str]:
+        """The codes per-file-ignores ignore in `path`; a pattern starting with `!` applies to
+        the files it does not match (as in ruff)."""
+        relative = self.relative(path)
+        ignored: list[str] = []
+        for pattern, codes in self.per_file_ignores:
+            negated = pattern.startswith("!")
+            if _glob_matches(relative, pattern[1:] if negated else pattern) != negated:
+                ignored.extend(codes)
+        return ignored
 
     def relative(self, path: str) -> str:
         """`path` relative to the config's root, with `/` separators (as written when outside it)."""
+        return self._relative(path)[0]
+
+    def _relative(self, path: str) -> tuple[str, bool]:
         absolute = os.path.abspath(path)
         root = self.root if self.root.endswith(os.sep) else self.root + os.sep
         if absolute.startswith(root):
-            return absolute[len(root):].replace(os.sep, "/")
-        return Path(path).as_posix()
+            return absolute[len(root):].replace(os.sep, "/"), True
+        return Path(path).as_posix(), False
+
+    @property
+    def exclusions(self) -> tuple[str, ...]:
+        """`exclude` (the defaults unless set) and `extend-exclude`."""
+        return (*(DEFAULT_EXCLUDE if self.exclude is None else self.exclude), *self.extend_exclude)
 
     def is_excluded(self, path: str) -> bool:
-        patterns = (*(self.exclude or ()), *self.extend_exclude)
+        """Whether `path`, or a directory above it below the configuration's directory, matches
+        an exclusion (for files named explicitly with `force-exclude`, and `pytest --pdlint`)."""
+        patterns = self.exclusions
         if not patterns:
             return False
-        relative = self.relative(path)
+        relative, inside = self._relative(path)
+        if not inside:  # only the name says something about a path outside the project
+            relative = os.path.basename(os.path.normpath(path))
         return any(_glob_matches(relative, pattern) for pattern in patterns)
+
+    def excludes_entry(self, path: str) -> bool:
+        """Whether a file or directory met walking a directory is excluded itself (the walk does
+        not go into an excluded directory): a pattern without `/` is matched against its name,
+        one with `/` against its path relative to the configuration's directory."""
+        name = os.path.basename(path)
+        relative = None
+        for pattern in self.exclusions:
+            pattern = pattern.rstrip("/")
+            if "/" not in pattern:
+                if fnmatch.fnmatchcase(name, pattern):
+                    return True
+                continue
+            if relative is None:
+                relative = self.relative(path)
+            if fnmatch.fnmatchcase(relative, pattern.lstrip("/")):
+                return True
+        return False
 
     def for_path(self, path: str) -> "Options":
         """These options as they apply to `path`: its per-file-ignores folded into `ignore`."""
         if not self.per_file_ignores:
             return self
-        relative = self.relative(path)
-        extra = [
-            code for pattern, codes in self.per_file_ignores if _glob_matches(relative, pattern)
-            for code in codes
-        ]
+        extra = self._per_file_ignored(path)
         return replace(self, ignore=(*self.ignore, *extra), per_file_ignores=())
 
     def lints(self, path: str) -> bool:
@@ -150,6 +186,8 @@ _KEYS = {
     "per-file-ignores": "a table of glob = [codes]",
     "exclude": "a list of glob patterns",
     "extend-exclude": "a list of glob patterns",
+    "force-exclude": "true or false",
+    "respect-gitignore": "true or false",
     "markdown": "true or false",
     "timeout-default": "a positive number of seconds",
     "secrets-allowlist": "a list of regular expressions",
@@ -196,7 +234,7 @@ def parse_table(table: dict[str, Any], source: str, root: str) -> Options:
         values["per_file_ignores"] = tuple(
             (pattern, _code_list(source, "per-file-ignores", codes)) for pattern, codes in raw.items()
         )
-    for key in ("markdown", "allow-bare-noqa", "report-unused-suppressions"):
+    for key in ("markdown", "allow-bare-noqa", "report-unused-suppressions", "force-exclude", "respect-gitignore"):
         if key in table:
             if not isinstance(table[key], bool):
                 raise _error(source, key, f"got {table[key]!r}")
@@ -337,8 +375,9 @@ def with_overrides(config: Options, **overrides: Any) -> Options:
         changes["extend_select"] = (*config.extend_select, *overrides["extend_select"])
     if overrides.get("timeout_default") is not None:
         changes["timeout_default"] = overrides["timeout_default"]
-    if overrides.get("report_unused_suppressions") is not None:
-        changes["report_unused_suppressions"] = bool(overrides["report_unused_suppressions"])
+    for key in ("report_unused_suppressions", "force_exclude", "respect_gitignore"):
+        if overrides.get(key) is not None:
+            changes[key] = bool(overrides[key])
     return replace(config, **changes) if changes else config
 
 

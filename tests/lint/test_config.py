@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -135,3 +138,96 @@ def test_config_errors_name_file_key_and_allowed(project, capsys, body, names) -
     assert len(message.splitlines()) == 1 and "pyproject.toml" in message
     for name in names:
         assert name in message
+
+
+def paths(outcome) -> set[str]:
+    return {d["path"] for d in outcome.json()}
+
+
+def test_per_file_ignores_negated_pattern_applies_to_the_other_files(project, capsys) -> None:
+    configure(project, '[tool.pdlint.per-file-ignores]\n"!steps/*.py" = ["PD104"]\n')
+    found = pdlint(capsys, project, "--no-cache", "--format", "json").codes()
+    assert ("steps/a.py", 4, "PD104") in found
+    assert ("docs/guide.md", 5, "PD104") not in found and ("docs/guide.md", 5, "PD105") in found
+
+
+def test_exclude_replaces_the_defaults_and_extend_exclude_adds(project, capsys) -> None:
+    (project / "build").mkdir()
+    (project / "build" / "gen.py").write_text(STEP)
+    assert "build/gen.py" not in paths(pdlint(capsys, project, "--no-cache", "--format", "json"))
+    configure(project, "exclude = []\n")  # as in ruff: setting exclude drops the defaults
+    assert "build/gen.py" in paths(pdlint(capsys, project, "--no-cache", "--format", "json"))
+    configure(project, 'extend-exclude = ["*.md", "steps/"]\n')
+    assert paths(pdlint(capsys, project, "--no-cache", "--format", "json")) == set()
+
+
+def test_a_named_file_is_linted_unless_force_exclude(project, capsys) -> None:
+    configure(project, 'extend-exclude = ["steps"]\n')
+    assert paths(pdlint(capsys, project, "--no-cache", "--format", "json")) == {"docs/guide.md"}
+    named = ("--no-cache", "--format", "json", "steps/a.py")
+    assert paths(pdlint(capsys, project, *named)) == {"steps/a.py"}
+    assert paths(pdlint(capsys, project, "--force-exclude", *named)) == set()
+    configure(project, 'extend-exclude = ["steps"]\nforce-exclude = true\n')
+    assert paths(pdlint(capsys, project, *named)) == set()
+    assert paths(pdlint(capsys, project, "--no-force-exclude", *named)) == {"steps/a.py"}
+    # a directory named on the command line is walked; what is below it is judged by name
+    configure(project, "")
+    (project / "build").mkdir()
+    (project / "build" / "gen.py").write_text(STEP)
+    assert paths(pdlint(capsys, project, "--no-cache", "--format", "json", "build")) == {"build/gen.py"}
+
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+
+def git(*args: str, cwd: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull)
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
+
+
+@needs_git
+def test_files_git_ignores_are_not_linted(project, capsys) -> None:
+    git("init", "-q", cwd=project)
+    (project / ".gitignore").write_text("generated/\n*_local.py\n!keep_local.py\n")
+    (project / "generated").mkdir()
+    (project / "generated" / "client.py").write_text(STEP)
+    (project / "steps" / "try_local.py").write_text(STEP)
+    (project / "steps" / "keep_local.py").write_text(STEP)
+    (project / "steps" / "sub").mkdir()
+    (project / "steps" / "sub" / ".gitignore").write_text("secret.py\n")
+    (project / "steps" / "sub" / "secret.py").write_text(STEP)
+    (project / "steps" / "sub" / "ok.py").write_text(STEP)
+    found = paths(pdlint(capsys, project, "--no-cache", "--format", "json"))
+    assert found == {"docs/guide.md", "steps/a.py", "steps/keep_local.py", "steps/sub/ok.py"}
+    # the same from a subdirectory of the work tree
+    found = paths(pdlint(capsys, project / "steps", "--no-cache", "--format", "json"))
+    assert found == {"a.py", "keep_local.py", "sub/ok.py"}
+    # named on the command line, an ignored file is linted (as in ruff)
+    assert paths(pdlint(capsys, project, "--no-cache", "--format", "json", "steps/try_local.py")) == {
+        "steps/try_local.py"
+    }
+    everything = {"docs/guide.md", "steps/a.py", "steps/keep_local.py", "steps/sub/ok.py",
+                  "generated/client.py", "steps/try_local.py", "steps/sub/secret.py"}
+    assert paths(pdlint(capsys, project, "--no-cache", "--format", "json", "--no-respect-gitignore")) == everything
+    configure(project, "respect-gitignore = false\n")
+    assert paths(pdlint(capsys, project, "--no-cache", "--format", "json")) == everything
+    assert "generated/client.py" not in paths(
+        pdlint(capsys, project, "--no-cache", "--format", "json", "--respect-gitignore")
+    )
+
+
+@needs_git
+def test_a_tracked_file_is_linted_even_when_a_pattern_matches_it(project, capsys) -> None:
+    git("init", "-q", cwd=project)
+    git("add", "steps/a.py", cwd=project)
+    (project / ".gitignore").write_text("steps/\n")
+    (project / "steps" / "new.py").write_text(STEP)
+    assert paths(pdlint(capsys, project, "--no-cache", "--format", "json")) == {"docs/guide.md", "steps/a.py"}
+
+
+@pytest.mark.parametrize("key", ["force-exclude", "respect-gitignore"])
+def test_boolean_keys_are_checked(project, capsys, key) -> None:
+    configure(project, f'{key} = "yes"\n')
+    outcome = pdlint(capsys, project, "--no-cache")
+    assert outcome.status == 2 and f"{key}: got 'yes' (expected true or false)" in outcome.err

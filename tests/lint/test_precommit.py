@@ -54,8 +54,9 @@ def test_hook_manifest_is_valid() -> None:
     clientlib = pytest.importorskip("pre_commit.clientlib")
     hooks = {hook["id"]: hook for hook in clientlib.load_manifest(str(REPO / ".pre-commit-hooks.yaml"))}
     assert set(hooks) == {"pdlint", "pdlint-fix"}
-    assert hooks["pdlint"]["entry"] == "pdlint"
-    assert hooks["pdlint-fix"]["entry"] == "pdlint --fix"
+    # pre-commit names every file: --force-exclude keeps [tool.pdlint] exclusions in force
+    assert hooks["pdlint"]["entry"] == "pdlint --force-exclude"
+    assert hooks["pdlint-fix"]["entry"] == "pdlint --force-exclude --fix"
     for hook in hooks.values():
         assert hook["language"] == "python"
         assert hook["types_or"] == ["python", "pyi", "markdown", "mdx", "rst"]
