@@ -48,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="pdlint",
         description="Lint HTTP step code and the Python snippets of Markdown and reST docs. "
-        "Also: `pdlint rules` lists the rules, `pdlint explain CODE` prints a rule's page.",
+        "Also: `pdlint rules` lists the rules, `pdlint explain CODE` prints a rule's page, "
+        "`pdlint server` is a language server for editors.",
     )
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                         help="files or directories (default: .); `-` reads one file from stdin")
@@ -140,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules_command(argv[1:])
         if argv[:1] == ["explain"]:
             return _explain_command(argv[1:])
+        if argv[:1] == ["server"]:
+            return _server_command(argv[1:])
         args = build_parser().parse_args(argv)
         if args.stdin_filename and args.paths != ["-"]:
             args.paths = ["-"] if args.paths == ["."] else args.paths
@@ -360,3 +363,19 @@ def _explain_command(argv: list[str]) -> int:
 
     write_out(rule_page(code) + "\n")
     return EXIT_CLEAN
+
+
+def _server_command(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="pdlint server",
+        description="Speak the Language Server Protocol on stdin/stdout: findings, fixes and rule "
+        "pages in an editor (see docs/editors.md). Needs: pip install 'pytest-pdhttp[lsp]'.",
+    )
+    parser.add_argument("--debounce", type=float, metavar="MS",
+                        help="milliseconds to wait after a change before linting (default: 100)")
+    args = parser.parse_args(argv)
+    if args.debounce is not None and args.debounce < 0:
+        raise UsageError("--debounce: expected a number of milliseconds of at least 0")
+    from .server import main as serve
+
+    return serve(args.debounce)

@@ -23,6 +23,12 @@ class Edit:
     def to_dict(self) -> dict[str, object]:
         return {"start_line": self.start_line, "end_line": self.end_line, "content": self.content}
 
+    def apply(self, text: str) -> str:
+        """`text` (the whole file) with this edit made."""
+        lines = line_list(text)
+        lines[self.start_line - 1 : self.end_line - 1] = [self.content]
+        return "".join(lines)
+
 
 def line_list(text: str) -> list[str]:
     """The lines as Python numbers them, each with its line break (a form feed is no break)."""
