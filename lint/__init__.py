@@ -13,6 +13,7 @@ __all__ = [
     "FixResult",
     "LintReport",
     "Options",
+    "add_noqa",
     "cache_root",
     "fix_source",
     "lint_paths",

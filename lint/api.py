@@ -45,6 +45,7 @@ __all__ = [
     "FixResult",
     "LintReport",
     "Options",
+    "add_noqa",
     "cache_root",
     "fix_source",
     "lint_paths",
@@ -148,6 +149,15 @@ def cache_root(options: Options) -> str:
     from .batch import cache_root as root
 
     return root(options)
+
+
+def add_noqa(text: str, path: str, suppressions: Sequence[tuple[int, str]]) -> str:
+    """`text` (the file `path`) with a `# noqa: CODE` for each (1-based line, code) of
+    `suppressions`, put on the line of that statement that suppressions read and merged into a
+    `# noqa` already there: what an editor's "disable for this line" writes."""
+    from .noqa import add_noqa as add
+
+    return add(text, path, suppressions)
 
 
 def lint_paths(

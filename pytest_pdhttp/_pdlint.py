@@ -86,6 +86,9 @@ class PdlintItem(pytest.Item):
         super().__init__(**kwargs)
         self.shown, self.options, self.problem = shown, options, problem
         self.add_marker(MARKER)
+        # A lint item has no fixtures; plugins written for test functions read `funcargs` of
+        # every item (pytest-lsp's `pytest_runtest_call` wrapper fails the item without it).
+        self.funcargs: dict[str, Any] = {}
 
     def runtest(self) -> None:
         if self.options is None:

@@ -6,13 +6,12 @@ import textwrap
 
 import pytest
 
-from pdlint.noqa import add_noqa
-from pdlint.engine import lint_text
-from pdlint.rules import all_rules
+import pdlint
+from pdlint import add_noqa
 
 
 def findings(text: str, path: str = "step.py"):
-    return lint_text(text, path, list(all_rules().values()))
+    return pdlint.lint_source(text, path, pdlint.Options())
 
 
 CASES = {

@@ -7,7 +7,11 @@ import pytest
 from .outside_world import outside  # noqa: F401  (a fixture for the guard tests)
 
 # other installed plugins only slow the inner runs down (hypothesis' alone costs seconds)
-UNRELATED_PLUGINS = ("-p", "no:hypothesispytest", "-p", "no:benchmark")
+UNRELATED_PLUGINS = (
+    "-p", "no:hypothesispytest", "-p", "no:benchmark",
+    # installed for the language-server tests (tests/lint/server) only
+    "-p", "no:asyncio", "-p", "no:pytest-lsp",
+)
 
 
 @pytest.fixture

@@ -81,7 +81,7 @@ async def test_a_markdown_document_through_open_change_save_and_close(client, wo
     document.replace((7, 48), (7, 60), "")
     diagnostics = await document.diagnostics()
     assert codes(diagnostics) == [("PD105", 7)]
-    assert span(diagnostics[0]) == ((7, 4), (7, 48))
+    assert span(diagnostics[0]) == ((7, 4), (7, 49))
 
     published = client.count(document.uri)
     document.save()
@@ -113,7 +113,7 @@ async def test_fields_as_the_rule_pages_say(client, workspace: Path) -> None:
     diagnostics = {d.code: d for d in await OpenDocument(client, path).diagnostics()}
     assert set(diagnostics) == {"PD104", "PD105"}
     timeout = diagnostics["PD105"]
-    assert span(timeout) == ((4, 8), (5, 78))
+    assert span(timeout) == ((4, 8), (5, 77))
     assert timeout.severity == lsp.DiagnosticSeverity.Warning
     assert diagnostics["PD104"].severity == lsp.DiagnosticSeverity.Error
     for code, diagnostic in diagnostics.items():
