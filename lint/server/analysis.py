@@ -41,7 +41,9 @@ class Analysis:
     def findings_with_fixes(self) -> list[Any]:
         """The findings again, each fixable one with the text edit of its fix."""
         if self._with_fixes is None:
-            self._with_fixes = pdlint.lint_source(self.text, self.path, self.options, edits=True)
+            self._with_fixes = (
+                pdlint.lint_source(self.text, self.path, self.options, edits=True) if self.findings else []
+            )
         return self._with_fixes
 
     def fixed_text(self, unsafe: bool = False) -> str:
@@ -64,4 +66,6 @@ def analyse(text: str, path: str, version: int | None) -> Analysis:
         options = pdlint.options_for(path)
     except pdlint.ConfigError as error:
         raise ConfigurationError(str(error)) from None
-    return Analysis(path, text, version, pdlint.lint_source(text, path, options), options)
+    # a file the CLI would skip (`exclude`, `markdown = false`) gets no findings here either
+    findings = pdlint.lint_source(text, path, options) if options.lints(path) else []
+    return Analysis(path, text, version, findings, options)

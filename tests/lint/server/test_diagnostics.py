@@ -191,3 +191,19 @@ async def test_documents_pdlint_does_not_lint_get_nothing(client, workspace: Pat
     path.write_text(STEP, encoding="utf-8")
     await OpenDocument(client, path).diagnostics()
     assert client.count(notes.as_uri()) == 0
+
+
+async def test_files_the_config_excludes_get_no_findings(client, workspace: Path) -> None:
+    (workspace / "pyproject.toml").write_text(
+        '[tool.pdlint]\nextend-exclude = ["vendored/"]\nmarkdown = false\n', encoding="utf-8"
+    )
+    (workspace / "vendored").mkdir()
+    excluded = workspace / "vendored" / "step.py"
+    excluded.write_text(STEP, encoding="utf-8")
+    guide = workspace / "guide.md"
+    guide.write_text(MARKDOWN.replace(", timeout=10", ""), encoding="utf-8")
+    assert await OpenDocument(client, excluded).diagnostics() == []
+    assert await OpenDocument(client, guide).diagnostics() == []
+    path = workspace / "step.py"
+    path.write_text(STEP, encoding="utf-8")
+    assert codes(await OpenDocument(client, path).diagnostics()) == [("PD105", 4)]
