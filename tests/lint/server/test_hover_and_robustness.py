@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -122,21 +119,6 @@ async def test_a_thousand_edits_do_not_grow_the_server_without_bound(client, wor
     await type_and_fix(400)  # 1,000 edits in all
     grown = resident_kb() - settled
     assert grown < 8 * 1024, f"the server grew by {grown} kB over 800 more edits"
-
-
-def test_without_the_lsp_extra_the_command_says_what_to_install(tmp_path: Path) -> None:
-    blocker = tmp_path / "sitecustomize.py"
-    blocker.write_text("import sys\nsys.modules['pygls'] = None\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "pdlint", "server"], capture_output=True, text=True, stdin=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONPATH": str(tmp_path)}, timeout=60,
-    )
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert result.stderr.strip() == (
-        "pdlint: error: `pdlint server` needs the lsp extra: pip install 'pytest-pdhttp[lsp]' "
-        "(pygls is not installed)"
-    )
 
 
 async def test_an_invalid_config_is_shown_once_and_the_server_keeps_going(client, workspace: Path) -> None:
