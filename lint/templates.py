@@ -174,14 +174,23 @@ def _format_parts(text: str, call: ast.Call) -> list[Part] | None:
     return parts
 
 
-def is_format_call(node: ast.AST) -> bool:
-    """`"...".format(...)` on a string literal."""
+def is_format_call(node: ast.AST, model: Model | None = None) -> bool:
+    """`"...".format(...)` on a string literal, or (with a model) on a name bound to one
+    (`QUERY.format(id=x)` with a module-level `QUERY = "..."`)."""
     return (
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
         and node.func.attr == "format"
-        and string_value(node.func.value) is not None
+        and _template_text(node.func.value, model) is not None
     )
+
+
+def _template_text(node: ast.AST, model: Model | None) -> str | None:
+    """The text of a string literal, or of the literal a name is bound to (with a model)."""
+    text = string_value(node)
+    if text is None and model is not None and isinstance(node, (ast.Name, ast.Attribute)):
+        text = model.string_of(node)
+    return text
 
 
 def template_of(
@@ -218,15 +227,15 @@ def template_of(
             right_parts = right if right is not None else _hole(node.right, model, any_name, depth, True)
             return _merge([*left_parts, *right_parts])
         if isinstance(node.op, ast.Mod):
-            text = string_value(node.left)
+            text = _template_text(node.left, model)
             if text is None:
                 return None
             printf = _printf_parts(text, node.right)
             return None if printf is None else _merge(printf)
         return None
-    if is_format_call(node):
+    if is_format_call(node, model):
         assert isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-        text = string_value(node.func.value)
+        text = _template_text(node.func.value, model)
         assert text is not None
         formatted = _format_parts(text, node)
         return None if formatted is None else _merge(formatted)
@@ -251,12 +260,12 @@ def literal_prefix(template: Template) -> str:
     return "".join(prefix)
 
 
-def builds_string(node: ast.AST) -> bool:
+def builds_string(node: ast.AST, model: Model | None = None) -> bool:
     """Is `node` one of the expressions `template_of` understands as building a string?
 
     (libcst also counted an implicit concatenation of plain literals; ast has already joined it
     into one `Constant`, which has no hole either way.)"""
-    return isinstance(node, ast.JoinedStr) or is_format_call(node) or (
+    return isinstance(node, ast.JoinedStr) or is_format_call(node, model) or (
         isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod))
     )
 
@@ -273,11 +282,11 @@ def is_piece_of_larger_string(node: ast.AST, parents: list[ast.AST], model: Mode
     if isinstance(parent, ast.BinOp):
         if isinstance(parent.op, ast.Add):
             # a string-building `node` makes its parent `... + node + ...` one as well
-            return builds_string(node) or string_value(node) is not None
+            return builds_string(node, model) or string_value(node) is not None
         if isinstance(parent.op, ast.Mod):
             return parent.left is node and string_value(node) is not None
         return False
     if isinstance(parent, ast.Attribute) and parent.value is node and len(parents) > 1:
         grand = parents[-2]
-        return is_format_call(grand) and grand.func is parent  # type: ignore[attr-defined]
+        return is_format_call(grand, model) and grand.func is parent  # type: ignore[attr-defined]
     return False

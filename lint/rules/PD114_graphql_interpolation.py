@@ -99,6 +99,12 @@ class GraphqlInterpolation(Rule):
                 message = ("{name} is deprecated, use {other} instead. " + pd.inputs["hint"]).format(name="a", other="b")
                 selector = f"{{imageDigest:'{pd.inputs['digest']}'}}"
         '''),
+        Valid('''
+            GREETING = "{name} is {state}"
+            MESSAGE = "Hello %s"
+            def handler(pd):
+                return GREETING.format(name="job", state="done"), MESSAGE % pd.inputs["user"]
+        '''),
     ]
     INVALID = [
         Invalid('''
@@ -156,6 +162,21 @@ class GraphqlInterpolation(Rule):
                 s = rq.Session()
                 r = s.post(url, json={"query": "{ node(id: \\"%(id)s\\") { id } }" % {"id": pd.inputs["id"]}}, timeout=10)
         ''', line=4),
+        # a template kept in a module-level constant and formatted where it is used
+        Invalid('''
+            import requests
+            PRODUCTS = """
+            {{ products(first: {first}, query: "{query}") {{ edges {{ node {{ id title }} }} }} }}
+            """
+            def handler(pd):
+                body = {"query": PRODUCTS.format(first=10, query=pd.inputs["q"])}
+                return requests.post(URL, json=body, timeout=10).json()
+        ''', line=6),
+        Invalid('''
+            ISSUE = 'query { issue(id: "%s") { title } }'
+            def handler(pd):
+                return ISSUE % pd.inputs["id"]
+        ''', line=3),
     ]
 
     # An implicit concatenation of strings is one JoinedStr when it holds an f-string, else one
@@ -170,7 +191,7 @@ class GraphqlInterpolation(Rule):
         self._judge(node)
 
     def _judge(self, node: ast.expr) -> None:
-        if not builds_string(node) or is_piece_of_larger_string(node, self.parents, self.model):
+        if not builds_string(node, self.model) or is_piece_of_larger_string(node, self.parents, self.model):
             return
         template = template_of(node, self.model)
         if template is None or not has_hole(template):
