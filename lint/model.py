@@ -176,6 +176,7 @@ class Model:
         self._requests: dict[int, RequestCall | None] = {}
         self._things: dict[int, Thing | None] = {}
         self._function_scopes: dict[int, Scope] = {}
+        self._class_scopes: dict[int, Scope] = {}
         # ids of the nodes a request is sent from: the call, every enclosing node up to and
         # including the nearest function or lambda (see `visit_Call`)
         self._sending: set[int] = set()
@@ -184,7 +185,7 @@ class Model:
     # Questions
     # =========================================================================================
     def binding(self, name: str) -> Binding | None:
-        """The binding `name` (or a dotted `a.b`, `self.x`) refers to here."""
+        """The binding `name` (or a dotted `a.b`, `self.x`, `ClassName.x`) refers to here."""
         if "." in name:
             found = self_attribute(name, self.scope)
             if found is not None:
@@ -193,6 +194,13 @@ class Model:
                 if binding is None and key.count(".") == 1:
                     binding = klass.bindings.get(key[len(SELF_PREFIX):])  # a class attribute
                 return binding
+            head, _, attr = name.partition(".")
+            if "." not in attr:
+                owner = self.scope.lookup(head)
+                if owner is not None and isinstance(owner.value, ast.ClassDef):
+                    klass_scope = self._class_scopes.get(id(owner.value))
+                    if klass_scope is not None and attr in klass_scope.bindings:
+                        return klass_scope.bindings[attr]  # `Config.BASE_URL`
         return self.scope.lookup(name)
 
     def lookup(self, name: str) -> object | None:
@@ -507,7 +515,7 @@ class Model:
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         self._bind(node.name, node, node)
-        self._push(node, CLASS)
+        self._class_scopes[id(node)] = self._push(node, CLASS)
 
     def leave_ClassDef(self, node: ast.ClassDef) -> None:
         self._pop()

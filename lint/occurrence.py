@@ -1,4 +1,5 @@
-"""Where an expression occurs, read from its ancestors: what the code does with the value there.
+"""Where an expression occurs, read from its ancestors: what the code does with the value there;
+and where a statement sits in its block.
 
 `context(expr, parents, end)` looks at `parents[:end]` (closest ancestor last) and answers with
 one of the kinds below and a detail. Values flow through `a if c else b`, `a or b`, `await a`,
@@ -150,3 +151,92 @@ def ancestor_index(node: ast.AST, parents: list[ast.AST]) -> int:
         if parents[index] is node:
             return index
     return -1
+
+
+# --- where a statement sits in its block ---------------------------------------------------------
+# Read from ast's line numbers (ast keeps no tokens): after a `:` on the header's line
+# (`if x: stop()`, libcst's SimpleStatementSuite) or on lines of its own. Rules use it to offer a
+# fix only where libcst's tree has the shape the fix rewrites.
+_BLOCK_FIELDS = ("body", "handlers", "orelse", "finalbody", "cases")
+
+
+def block_of(owner: ast.AST, child: ast.AST) -> tuple[str, list] | None:
+    """(the field of `owner` whose list holds `child`, that list): a statement in a module, a
+    function, a compound statement, an `except` or `case` clause; a handler in its `try`, a case in
+    its `match`."""
+    for field in _BLOCK_FIELDS:
+        block = getattr(owner, field, None)
+        if isinstance(block, list) and any(item is child for item in block):
+            return field, block
+    return None
+
+
+_BLOCKS = ("body", "orelse", "finalbody")
+
+
+def alone_on_its_line(statement: ast.stmt, owner: ast.AST) -> bool:
+    """Is `statement` (in a block of `owner`) the only statement on its line, and on a line of its
+    own rather than after a `:` (`if x: stop()`)? The fix checks again on libcst's tree."""
+    place = _place(statement, owner)
+    if place is None:
+        return True
+    block, index, _ = place
+    if index > 0 and block[index - 1].end_lineno == statement.lineno:
+        return False
+    if index + 1 < len(block) and block[index + 1].lineno == statement.end_lineno:
+        return False
+    return not statement_in_a_suite(statement, owner)
+
+
+def statements_after(statement: ast.stmt, owner: ast.AST) -> tuple[ast.stmt, ...]:
+    """The statements after `statement` in its block of `owner`."""
+    place = _place(statement, owner)
+    if place is None:
+        return ()
+    block, index, _ = place
+    return tuple(block[index + 1 :])
+
+
+def statement_in_a_suite(statement: ast.stmt, owner: ast.AST) -> bool:
+    """Is `statement` (in a block of `owner`) in a one-line block after a `:` (`if x: a; b`),
+    libcst's SimpleStatementSuite, rather than an indented block? ast keeps no tokens, so this is
+    read from line numbers: the block's first statement starts on the header's last line (or, for
+    `else:` / `finally:`, on the line right after the previous block)."""
+    place = _place(statement, owner)
+    if place is None:
+        return False
+    block, _, previous_end = place
+    first = block[0].lineno
+    if previous_end is None:
+        return first <= _header_end(owner)
+    return first <= previous_end + 1
+
+
+def _place(statement: ast.stmt, owner: ast.AST) -> tuple[list[ast.stmt], int, int | None] | None:
+    """(the block of `owner` holding `statement`, its index there, the last line of what precedes
+    the block when that is another block rather than the header)."""
+    previous_end = None
+    for field in _BLOCKS:
+        block = getattr(owner, field, None)
+        if not isinstance(block, list) or not block:
+            continue
+        for index, item in enumerate(block):
+            if item is statement:
+                return block, index, previous_end
+        previous_end = block[-1].end_lineno
+        if field == "body" and isinstance(owner, _TRY) and owner.handlers:
+            previous_end = owner.handlers[-1].end_lineno
+    return None
+
+
+def _header_end(owner: ast.AST) -> int:
+    """The last line of a compound statement's header (before its body), as far as ast tells."""
+    end = getattr(owner, "lineno", 0)
+    for field, value in ast.iter_fields(owner):
+        if field in _BLOCKS or field in ("handlers", "decorator_list"):
+            continue
+        for node in value if isinstance(value, list) else [value]:
+            if isinstance(node, ast.AST):
+                for inner in ast.walk(node):
+                    end = max(end, getattr(inner, "end_lineno", None) or 0)
+    return end

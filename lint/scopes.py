@@ -116,19 +116,22 @@ class Scope:
 
 
 def self_attribute(dotted: str, scope: Scope) -> tuple[Scope, str] | None:
-    """For `self.x...` inside a method: (the class scope, the key the attribute is bound under)."""
+    """For `self.x...` inside a method (or a function, lambda or comprehension nested in one, where
+    `self` is not rebound): (the class scope, the key the attribute is bound under)."""
     head, dot, rest = dotted.partition(".")
     if not dot:
         return None
-    klass = scope.class_of_method()
-    if klass is None:
-        return None
-    method = scope
-    while method.kind != FUNCTION:
-        method = method.parent  # type: ignore[assignment]
-    if head != method.self_name or head in scope.declared:
-        return None
-    return klass, SELF_PREFIX + rest
+    current: Scope | None = scope
+    while current is not None and current.kind in (FUNCTION, LAMBDA, COMPREHENSION):
+        if current.kind == FUNCTION and current.self_name == head:
+            parent = current.parent
+            if parent is not None and parent.kind == CLASS and head not in current.declared:
+                return parent, SELF_PREFIX + rest
+            return None
+        if head in current.bindings or head in current.declared:
+            return None  # `self` is another name here
+        current = current.parent
+    return None
 
 
 def method_self_name(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import ast
 
 from ..objects import OpenFile
+from ..occurrence import alone_on_its_line, block_of, statement_in_a_suite
 from ..plans import HoistIntoWith, WrapInWith
-from ._statements import alone_on_its_line, statement_in_a_suite
 from .base import Invalid, Rule, Valid
 
 
@@ -190,10 +190,10 @@ class UnclosedFile(Rule):
         statement, owner = binding.site, binding.owner
         if not isinstance(statement, (ast.Assign, ast.AnnAssign)) or owner is None:
             return None
-        body = _body_holding(owner, statement)
-        if body is None or statement_in_a_suite(statement, owner):
+        found = block_of(owner, statement)
+        if found is None or statement_in_a_suite(statement, owner):
             return None
-        return _with_block(body, statement, opened.origin, binding.name)
+        return _with_block(found[1], statement, opened.origin, binding.name)
 
     def _hoist(self, call: ast.Call) -> HoistIntoWith | None:
         """`requests.post(u, files={"f": open(p, "rb")})` -> `with open(p, "rb") as f:` around
@@ -228,19 +228,6 @@ class UnclosedFile(Rule):
         name = _unused_name(scope, taken)
         taken.append(name)
         return HoistIntoWith(statement, call, name)
-
-
-_BODY_FIELDS = ("body", "orelse", "finalbody")
-
-
-def _body_holding(owner: ast.AST, statement: ast.stmt) -> list[ast.stmt] | None:
-    """The statement list of `owner` (a module, a compound statement, an except or case clause)
-    that holds `statement`."""
-    for field in _BODY_FIELDS:
-        body = getattr(owner, field, None)
-        if isinstance(body, list) and any(item is statement for item in body):
-            return body
-    return None
 
 
 def _alone(body: list[ast.stmt], index: int) -> bool:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import ast
 
 from ..model import FUNCTIONS, flow_exit_receiver, step_context_name
-from ..occurrence import in_finally
+from ..occurrence import block_of, in_finally, statements_after
 from .base import Invalid, Rule, Valid
 from ..plans import MakeReturn, RemoveStatements
-from ._statements import statements_after
 
 CONVENTIONAL_NAME = "pd"
 
@@ -231,7 +230,7 @@ class FlowExitWithoutReturn(Rule):
         first = True
         for depth in range(len(parents) - 2, -1, -1):
             owner = parents[depth]
-            found = _block_of(owner, child)
+            found = block_of(owner, child)
             if found is None:
                 return "the rest of the step still runs"
             field, block = found
@@ -294,13 +293,3 @@ def _returns_without_running_code(statement: ast.stmt) -> bool:
     if not isinstance(statement, ast.Return):
         return False
     return statement.value is None or not any(isinstance(node, _RUNS_CODE) for node in ast.walk(statement.value))
-_BLOCK_FIELDS = ("body", "handlers", "orelse", "finalbody", "cases")
-
-
-def _block_of(owner: ast.AST, child: ast.AST) -> tuple[str, list] | None:
-    """(the field of `owner` whose list holds `child`, that list)."""
-    for field in _BLOCK_FIELDS:
-        block = getattr(owner, field, None)
-        if isinstance(block, list) and any(item is child for item in block):
-            return field, block
-    return None

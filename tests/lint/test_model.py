@@ -332,3 +332,24 @@ def test_a_session_handed_to_unknown_code_may_have_changed():
     answers = probe(code, lambda model, node: model.request_call(node).headers().has("content-type"))
     assert answers == [None]
     assert isinstance(things(code)[0], Session)
+
+
+def test_self_in_a_nested_function_and_class_attributes_by_class_name():
+    code = """
+        import requests
+        class Config:
+            BASE_URL = "http://erp.example.com"
+        class Client:
+            def __init__(self):
+                self.session = requests.Session()
+            def fetch_all(self, urls):
+                def one(url):
+                    probe(self.session)
+                return [one(u) for u in urls]
+            def other(self):
+                def inner(self):
+                    probe(self.session)
+        probe(Config.BASE_URL + "/orders")
+    """
+    answers = probe(code, lambda model, node: model.is_session(node) or model.prefix_of(node))
+    assert answers == [True, None, "http://erp.example.com/orders"]
