@@ -55,6 +55,12 @@ WARM_RATIO = 0.10
 ONE_FILE_SECONDS = 0.35
 WORKER_RSS_MB = 150.0
 PLUGIN_RATIO = 1.5
+# issue 14's targets (the steps corpus, N processes)
+FORMAT_RATIO = 1.2  # an output format without edits ÷ text
+EDITS_RATIO = 1.3  # output with edits, --diff, --fix ÷ (text + libcst parse-only)
+BANDIT_LEAD = 0.7  # text ÷ bandit, one process each
+PLAIN_FORMATS = ("github", "gitlab", "junit")
+EDIT_FORMATS = ("json", "sarif", "json-lines")
 
 SEMGREP_RULES = """\
 rules:
@@ -255,8 +261,8 @@ def _csv_rows(text: str) -> int:
 
 
 def _floor_summary(text: str) -> str:
-    match = re.search(r"(\d+) nodes", text)
-    return f"{int(match.group(1)):,} nodes" if match else "?"
+    match = re.search(r"(\d+) (nodes|statements)", text)
+    return f"{int(match.group(1)):,} {match.group(2)}" if match else "?"
 
 
 @dataclass
@@ -324,6 +330,8 @@ def corpus_measurements(corpus_: Corpus, tools: Tools, jobs: int, repeat: int, s
         Measurement("floor-n", "libcst floor", f"floor.py --jobs {jobs}", n, floor + ["--jobs", n, target],
                     corpus_.files, same, repeat, count_findings=_floor_summary),
     ]
+    if corpus_.name == "steps":
+        result += fix_measurements(corpus_, pdlint, n, work, repeat, fresh)
     peers = tools.peers
     if "bandit" in peers:
         result.append(Measurement(
@@ -350,6 +358,49 @@ def corpus_measurements(corpus_: Corpus, tools: Tools, jobs: int, repeat: int, s
                                 "--quiet", "--jobs", n, target],
             corpus_.python_files, same, min(repeat, slow_repeat), ok_codes=(0, 1), timeout=slow_timeout))
     return result
+
+
+def fix_measurements(corpus_: Corpus, pdlint: list[str], n: str, work: Path, repeat: int,
+                     fresh: Callable[[str], Callable[[int], Path]]) -> list[Measurement]:
+    """Issue 14: every output format, --diff and --fix --unsafe-fixes, and what a libcst parse of
+    the same files costs."""
+    target = str(corpus_.path)
+    fixed_cwd = work / f"cwd-{corpus_.name}"
+    same = lambda _run: fixed_cwd  # noqa: E731
+    count = _lines_matching(r"PD\d{3}")
+    rows = [
+        Measurement(f"format-{name}", "pdlint", f"pdlint --no-cache --jobs {n} --format {name}", n,
+                    pdlint + ["--no-cache", "--jobs", n, "--format", name, target], corpus_.files, same, repeat,
+                    count_findings=count)
+        for name in (*PLAIN_FORMATS, *EDIT_FORMATS)
+    ]
+    rows.append(Measurement(
+        "diff", "pdlint", f"pdlint --no-cache --jobs {n} --diff --unsafe-fixes", n,
+        pdlint + ["--no-cache", "--jobs", n, "--diff", "--unsafe-fixes", target], corpus_.files, same, repeat,
+        ok_codes=(0, 1), count_findings=_lines_matching(r"^\+\+\+ ")))
+
+    def fresh_copy(run_number: int) -> Path:
+        directory = fresh("fix")(run_number)
+        copy = directory / "corpus"
+        if copy.exists():
+            shutil.rmtree(copy)
+        shutil.copytree(corpus_.path, copy)
+        return directory
+
+    rows.append(Measurement(
+        "fix", "pdlint", f"pdlint --no-cache --jobs {n} --fix --unsafe-fixes (a fresh copy each run)", n,
+        pdlint + ["--no-cache", "--jobs", n, "--fix", "--unsafe-fixes", "corpus"], corpus_.files, fresh_copy, repeat,
+        count_findings=_fixed_count))
+    rows.append(Measurement(
+        "parse-n", "libcst parse", f"floor.py --parse-only --jobs {n}", n,
+        [sys.executable, str(HERE / "floor.py"), "--parse-only", "--jobs", n, target], corpus_.files, same, repeat,
+        count_findings=_floor_summary))
+    return rows
+
+
+def _fixed_count(text: str) -> str:
+    match = re.search(r"Fixed (\d+) finding", text)
+    return f"{int(match.group(1)):,} fixed" if match else "?"
 
 
 # --------------------------------------------------------------------------------------------
@@ -569,6 +620,40 @@ def corpus_targets(corpus_: Corpus, measurements: list[Measurement], jobs: int, 
         targets.append(Target("pdlint peak RSS of the largest process (cold runs)", corpus_.name, value, None,
                               f"< {WORKER_RSS_MB:.0f} MB per worker", "—" if value is None else
                               ("✅" if value < WORKER_RSS_MB else "❌"), unit="MB"))
+    return targets
+
+
+def _ratio_to_sum(a: Measurement | None, b: Measurement | None, c: Measurement | None,
+                  attribute: str = "wall") -> float | None:
+    if not (a and b and c and a.done and b.done and c.done):
+        return None
+    return a.median(attribute) / (b.median(attribute) + c.median(attribute))
+
+
+def fix_targets(corpus_: Corpus, measurements: list[Measurement], jobs: int, absent: dict[str, str]) -> list[Target]:
+    """Issue 14's targets: formats without edits near text, edits and fixes near text + a libcst
+    parse, text ahead of bandit."""
+    if corpus_.name != "steps":
+        return []
+    get = {x.key: x for x in measurements}.get
+    text = get("pdlint-n")
+    targets = []
+    for name in PLAIN_FORMATS:
+        value = _ratio(get(f"format-{name}"), text)
+        targets.append(Target(f"`--format {name}` ÷ text, {jobs} processes", corpus_.name, value,
+                              _ratio(get(f"format-{name}"), text, "cpu"), f"≤ {FORMAT_RATIO}×",
+                              _mark(value, FORMAT_RATIO)))
+    for key, what in [*((f"format-{n}", f"`--format {n}` (with edits)") for n in EDIT_FORMATS),
+                      ("diff", "`--diff --unsafe-fixes`"), ("fix", "`--fix --unsafe-fixes`")]:
+        value = _ratio_to_sum(get(key), text, get("parse-n"))
+        targets.append(Target(f"{what} ÷ (text + libcst parse-only), {jobs} processes", corpus_.name, value,
+                              _ratio_to_sum(get(key), text, get("parse-n"), "cpu"), f"≤ {EDITS_RATIO}×",
+                              _mark(value, EDITS_RATIO)))
+    bandit = get("bandit")
+    value = _ratio(get("pdlint-1"), bandit)
+    targets.append(Target("text ÷ bandit, 1 process each", corpus_.name, value, _ratio(get("pdlint-1"), bandit, "cpu"),
+                          f"≤ {BANDIT_LEAD}×", _mark(value, BANDIT_LEAD) if bandit and bandit.done
+                          else f"— (bandit {absent.get('bandit', 'failed')})"))
     return targets
 
 
@@ -831,8 +916,10 @@ def build_report(args, tools: Tools, corpora: list[Corpus], results: dict[str, l
                   + ".", ""]
 
     targets: list[Target] = []
+    edit_targets: list[Target] = []
     for corpus_ in corpora:
         targets += corpus_targets(corpus_, results[corpus_.name], args.jobs, tools.absent)
+        edit_targets += fix_targets(corpus_, results[corpus_.name], args.jobs, tools.absent)
     by_key = {m.key: m for m in one_file}
     if one_file:
         m = by_key["one-file"]
@@ -872,6 +959,13 @@ def build_report(args, tools: Tools, corpora: list[Corpus], results: dict[str, l
               "Ratios of medians; below 1 means pdlint is faster. \"CPU\" is the same ratio on CPU seconds.", "",
               "| what | corpus | measured (wall) | CPU time | target | met |", "|---|---|---|---|---|---|"]
     lines += [t.row() for t in targets] + [""]
+    if edit_targets:
+        lines += ["## Targets (issue 14): output formats, edits and fixes", "",
+                  "Every output format, `--diff` and `--fix --unsafe-fixes` on the generated steps, against the "
+                  "text format and a libcst parse of the same files (`floor.py --parse-only`, the least a fix on "
+                  "libcst's tree costs). Rows in the steps table below.", "",
+                  "| what | corpus | measured (wall) | CPU time | target | met |", "|---|---|---|---|---|---|",
+                  *(t.row() for t in edit_targets), ""]
 
     if corpora:
         lines += ["## Linting", "",
