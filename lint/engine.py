@@ -176,22 +176,22 @@ def _reports_pd002(options: Options, path: str) -> bool:
 
 
 def _attach_edits(findings: list[Finding], snippet: Snippet, tree: ast.Module) -> list[str]:
-    """Give each fixable finding the text edit of its fix alone (one libcst parse for all);
-    a fix that cannot be built loses its `fixable` and is named in the problems returned."""
+    """Give each fixable finding the text edit of its fix alone (libcst parses the snippet at
+    most once, for the fixes plain range edits cannot express); a fix that cannot be built loses
+    its `fixable` and is named in the problems returned."""
     from .edits import snippet_edit
-    from .fixes import FixError, FixSession, failure
+    from .fixes import FixError, Fixer, failure
 
     problems: list[str] = []
-    try:
-        session = FixSession(snippet.text, tree)
-    except FixError as error:
-        session = None
-        reason = str(error)
+    fixer = Fixer(snippet.text, tree)
     for finding in findings:
         if finding.fix is None:
             continue
-        if session is not None:
-            outcome = session.realise([finding.fix])
+        try:
+            outcome = fixer.realise([finding.fix])
+        except FixError as error:
+            reason = str(error)
+        else:
             if not outcome.failed and outcome.applied:
                 finding.edit = snippet_edit(snippet, outcome.edits)
                 continue

@@ -134,7 +134,7 @@ def _fix_snippet(
     unsafe: bool,
     flags: Flags,
 ) -> FixedText:
-    from .fixes import FixError, FixSession, failure  # libcst is imported only when fixing
+    from .fixes import FixError, Fixer, failure
 
     def wanted(finding: Finding) -> bool:
         return finding.fixable == "safe" or (unsafe and finding.fixable == "unsafe")
@@ -152,7 +152,7 @@ def _fix_snippet(
             break
         rounds += 1
         try:
-            outcome = FixSession(text, result.tree).realise([f.fix for f in todo])
+            outcome = Fixer(text, result.tree).realise([f.fix for f in todo])
         except FixError as error:
             return FixedText(snippet.text, problems=[failure(todo[0], str(error))])
         if outcome.failed:

@@ -408,6 +408,21 @@ def test_each_edit_alone(text: str, path: str) -> None:
         assert sum(f.code == finding.code for f in after) < sum(f.code == finding.code for f in findings)
 
 
+@pytest.mark.parametrize(("text", "path"), [pytest.param(t, p, id=n) for n, t, p in CASES])
+def test_range_edits_and_the_tree_give_the_same_text(text: str, path: str, monkeypatch) -> None:
+    """Plans that are plain range edits skip the libcst parse; realised on libcst's tree instead
+    they give the same text, and the same edit for each finding."""
+    import pdlint.fixes
+
+    results = []
+    for text_edits in (True, False):
+        monkeypatch.setattr(pdlint.fixes, "TEXT_EDITS", text_edits)
+        fixed = pdlint.fix_source(text, path, OPTIONS, unsafe=True)
+        edits = [f.edit for f in pdlint.lint_source(text, path, OPTIONS, edits=True)]
+        results.append((fixed.text, len(fixed.fixed), fixed.problems, edits))
+    assert results[0] == results[1]
+
+
 def test_the_corpus_is_large_enough() -> None:
     assert len(CASES) >= 200
     layouts = {name.rsplit("-", 1)[-1] for name, _, _ in CASES}

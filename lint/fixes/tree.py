@@ -1,4 +1,4 @@
-"""Realise fix plans on libcst's lossless tree: the only module that knows libcst.
+"""Realise fix plans on libcst's lossless tree (the only module of pdlint that imports libcst).
 
 Rules state their fixes on CPython's `ast` (`pdlint.plans`). `FixSession` parses a snippet once
 with libcst and pairs the two trees statement by statement (both list a block's statements in the
@@ -21,15 +21,14 @@ from __future__ import annotations
 import ast
 import dataclasses
 import functools
-import os
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
 import libcst as cst
 
-from .edits import apply_edits, line_list
-from .finding import FixPlan
-from .plans import (
+from ..edits import line_list
+from ..finding import FixPlan
+from ..plans import (
     AddKeyword,
     AddParameter,
     DropsUse,
@@ -45,44 +44,7 @@ from .plans import (
     UnwrapArgument,
     WrapInWith,
 )
-
-
-class FixError(Exception):
-    """A plan that cannot be realised on this code: a bug in a rule's planning or in here."""
-
-
-def failure(finding, reason: str) -> str:
-    """The one line that reports a fix that could not be built. With PDLINT_STRICT_FIXES=1 (as
-    pdlint's own tests run) it is raised instead."""
-    message = (
-        f"{finding.path}:{finding.line}:{finding.column}: could not build the fix of "
-        f"{finding.code} ({reason}); please report this pdlint bug"
-    )
-    if os.environ.get("PDLINT_STRICT_FIXES") == "1":
-        raise FixError(message)
-    return message
-
-
-@dataclass
-class TextEdit:
-    """Replace snippet lines `start` .. `end - 1` (1-based, whole lines with their line breaks)
-    by `text`."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass
-class Outcome:
-    edits: list[TextEdit] = field(default_factory=list)
-    applied: list[int] = field(default_factory=list)  # indices of the plans realised
-    absorbed: list[int] = field(default_factory=list)  # plans whose code another plan removed
-    deferred: list[int] = field(default_factory=list)  # plans that collided: the next round
-    failed: list[tuple[int, str]] = field(default_factory=list)
-
-    def apply(self, text: str) -> str:
-        return apply_edits(text, self.edits)
+from . import FixError, Outcome, TextEdit, name_bindings, unused_imports
 
 
 # --- where things are --------------------------------------------------------------------------
@@ -304,28 +266,8 @@ class FixSession:
         return None
 
     def names(self) -> tuple[dict[str, int], dict[str, list]]:
-        """How often each name is written, and what binds it: `(import statement, alias index)`
-        for an import, None for anything else (a parameter, a definition, `global`...)."""
         if self._names is None:
-            uses: dict[str, int] = {}
-            bindings: dict[str, list] = {}
-            for node in ast.walk(self.tree):
-                if isinstance(node, ast.Name):
-                    uses[node.id] = uses.get(node.id, 0) + 1
-                elif isinstance(node, (ast.Import, ast.ImportFrom)):
-                    for position, alias in enumerate(node.names):
-                        bound = alias.asname or alias.name.split(".")[0]
-                        bindings.setdefault(bound, []).append((node, position))
-                elif isinstance(node, ast.arg):
-                    bindings.setdefault(node.arg, []).append(None)
-                elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                    bindings.setdefault(node.name, []).append(None)
-                elif isinstance(node, (ast.Global, ast.Nonlocal)):
-                    for name in node.names:
-                        bindings.setdefault(name, []).append(None)
-                elif isinstance(node, ast.ExceptHandler) and node.name:
-                    bindings.setdefault(node.name, []).append(None)
-            self._names = (uses, bindings)
+            self._names = name_bindings(self.tree)
         return self._names
 
     # realising ----------------------------------------------------------------------------------
@@ -816,15 +758,7 @@ class _Work:
     def remove_unused_imports(self) -> None:
         if not self.drops:
             return
-        dropped: dict[str, int] = {}
-        for name in self.drops:
-            dropped[name.id] = dropped.get(name.id, 0) + 1
-        uses, bindings = self.session.names()
-        for name, count in dropped.items():
-            bound = bindings.get(name, [])
-            if uses.get(name, 0) != count or len(bound) != 1 or bound[0] is None:
-                continue
-            statement, position = bound[0]
+        for statement, position in unused_imports(self.session.tree, self.drops, self.session.names()):
             place = self.session.place(statement)
             if ("small", id(place.node)) in self.keys:
                 continue
