@@ -9,11 +9,12 @@ from typing import Any
 import pytest
 from responses.registries import FirstMatchRegistry
 
+from ._http.cassette.options import KEYWORDS as CASSETTE_KEYWORDS
 from ._http.mock import HttpSettings
 
 PD_KEYWORDS = ("inputs", "steps", "event", "env")
 HTTP_SETTINGS = tuple(f.name for f in dataclasses.fields(HttpSettings))
-HTTP_KEYWORDS = (*HTTP_SETTINGS, "allowed_hosts", "cassette", "registry")
+HTTP_KEYWORDS = (*HTTP_SETTINGS, "allowed_hosts", "cassette", "registry", *CASSETTE_KEYWORDS)
 
 
 def ini_name(keyword: str) -> str:

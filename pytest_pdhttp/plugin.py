@@ -26,10 +26,11 @@ from ._markers import (
     ini_name,
     marker_kwargs,
 )
+from ._http.cassette import wiring as cassettes
 from ._http.guard import session as guard
+from ._http.redact import Redactor, test_secrets
 
 PD_CONTEXT = pytest.StashKey[Pipedream]()
-CASSETTE_DIR_INI = "pd_http_cassette_dir"
 
 _INI_HELP = {
     "assert_all_requests_are_fired": "pd_http: fail tests that leave a registered response unused",
@@ -43,20 +44,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     for keyword, default in dataclasses.asdict(HttpSettings()).items():
         parser.addini(ini_name(keyword), _INI_HELP[keyword], type="bool", default=default)
     guard.add_ini(parser)
-    parser.addini(
-        CASSETTE_DIR_INI,
-        "pd_http: directory of the cassettes (relative to the ini file; default: 'cassettes' "
-        "next to each test file); each test module has a subdirectory",
-        default="",
-    )
     group = parser.getgroup("pdhttp", "pytest-pdhttp")
-    group.addoption(
-        "--pd-record",
-        action="store_true",
-        default=False,
-        help="let tests marked @pytest.mark.pd_http(cassette=...) reach the real network and "
-        "(re)write their cassettes, credentials redacted",
-    )
+    cassettes.add_options(parser, group)
     group.addoption(
         "--pdlint",
         action="store_true",
@@ -85,9 +74,11 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         "pd_http(assert_all_requests_are_fired=True, assert_all_requests_were_expected=True, "
-        "allow_network=False, cassette=None, registry=FirstMatchRegistry): relax pd_http's "
-        "strictness for this test, replay a recorded cassette (record it with --pd-record), or "
-        "match in another order (registry=responses.registries.OrderedRegistry)",
+        "allow_network=False, allowed_hosts=None, cassette=None, record_mode=None, match_on=None, "
+        "match_ignore=None, before_record=None, drop_headers=None, keep_headers=None, "
+        "registry=FirstMatchRegistry): relax pd_http's strictness or the network guard for this "
+        "test, replay a recorded cassette (record it with --pd-record), or match in another order "
+        "(registry=responses.registries.OrderedRegistry)",
     )
 
 
@@ -136,36 +127,24 @@ def pd_http(request: pytest.FixtureRequest) -> Iterator[StrictRequestsMock]:
     ``--pd-record`` too, it lets such a test reach the network and writes the cassette.
     """
     node = request.node
-    cassette = http_cassette(node)
-    recording = cassette is not None and bool(request.config.getoption("pd_record"))
-    recorder = path = None
-    real_send = None
-    if cassette is not None:
-        from ._http import cassette as cassettes
-        from ._http import redact
 
-        def secrets() -> set[str]:
-            context = node.stash.get(PD_CONTEXT, None)
-            return set() if context is None else redact.auth_values(context.inputs)
+    def secrets() -> set[str]:
+        context = node.stash.get(PD_CONTEXT, None)
+        env = marker_kwargs(node, "pd", PD_KEYWORDS).get("env") or {}
+        return test_secrets(context.inputs if context is not None else {}, env)
 
-        try:
-            path = cassettes.locate(cassette_directory(node), cassette, recording=recording)
-            interactions = [] if recording else cassettes.load(path)
-        except cassettes.CassetteError as exc:
-            strict.fail(str(exc))
-        if recording:
-            recorder = cassettes.Recorder(secrets)
-            real_send = recorder.wrap(requests.adapters.HTTPAdapter.send)
+    cassette = cassettes.open_cassette(request, secrets)
+    real_send = cassette.real_send(requests.adapters.HTTPAdapter.send) if cassette else None
     mock = StrictRequestsMock(
         http_settings(node), real_adapter_send=real_send, registry=http_registry(node)
     )
+    recording = cassette is not None and cassette.recording
     scope = guard.scope_of(node)
     if scope is not None:
         scope.allow_override = lambda: mock.allow_network or recording
-    if recording:
-        mock.add_passthru(re.compile(r".*"))
-    elif cassette is not None:
-        cassettes.replay(mock, interactions, secrets, _shown(path, request.config.rootpath))
+    mock.redact = lambda text: Redactor(secrets()).text(text)  # what a failure message shows
+    if cassette is not None:
+        cassette.attach(mock)
     strict.register(node, mock)
     mock.start()
     try:
@@ -173,32 +152,9 @@ def pd_http(request: pytest.FixtureRequest) -> Iterator[StrictRequestsMock]:
     finally:
         mock.stop(allow_assert=False)
         mock.reset()
-        if recorder is not None and path is not None:
-            recorder.write(path)
+        if cassette is not None:
+            cassette.close()
     strict.fail_if_any(mock.problems(test_failed=True))
-
-
-def cassette_directory(node: pytest.Item) -> Path:
-    """``<cassette dir>/<test module>``; the cassette dir defaults to ``cassettes`` beside it."""
-    configured = node.config.getini(CASSETTE_DIR_INI)
-    if configured:
-        base = Path(configured).expanduser()
-        if not base.is_absolute():
-            inipath = node.config.inipath
-            base = (inipath.parent if inipath else node.config.rootpath) / base
-    else:
-        base = node.path.parent / "cassettes"
-    tmpdir.exempt(base)  # the plugin's own files, even under /tmp
-    return base / node.path.stem
-
-
-def _shown(path: Path | None, rootpath: Path) -> str:
-    if path is None:
-        return ""
-    try:
-        return str(path.relative_to(rootpath))
-    except ValueError:
-        return str(path)
 
 
 @pytest.fixture

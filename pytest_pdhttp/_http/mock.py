@@ -61,6 +61,7 @@ class StrictRequestsMock(responses.RequestsMock):
         self._registry_class = registry
         self.assert_all_requests_were_expected = settings.assert_all_requests_were_expected
         self.allow_network = settings.allow_network
+        self.redact: Callable[[str], str] = lambda text: text  # credentials out of messages
         self.unmatched: list[str] = []
         self._unreported: list[tuple[str, BaseException]] = []
         self._installed: tuple[Any, Any, Any] | None = None
@@ -292,6 +293,7 @@ class StrictRequestsMock(responses.RequestsMock):
         return send
 
     def _unmatched(self, explanation: str, request: requests.PreparedRequest) -> Exception:
+        explanation = self.redact(explanation)
         error = requests.ConnectionError(explanation, request=request)
         self.unmatched.append(explanation)
         self._unreported.append((explanation, error))
@@ -315,7 +317,7 @@ class StrictRequestsMock(responses.RequestsMock):
             found.append(_TAKEN_OVER)
         unused = [r for r in self.registered() if r.call_count == 0 and not self._optional(r)]
         if unused and not test_failed:
-            lines = "\n".join(f"  - {r.method} {r.url}{_origin(r)}" for r in unused)
+            lines = self.redact("\n".join(f"  - {r.method} {r.url}{_origin(r)}" for r in unused))
             found.append(
                 f"pd_http: registered responses that were never requested:\n{lines}\n"
                 "(relax with is_optional=True on the response, or "

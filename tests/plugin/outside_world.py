@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import socket
 import sys
-import threading
 
 import pytest
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import quote, quote_plus
@@ -12,16 +13,18 @@ from urllib.parse import quote, quote_plus
 import pytest
 import yaml
 
-from pytest_pdhttp._http.cassette import (
+from pytest_pdhttp._http.cassette.files import dump, load
+from pytest_pdhttp._http.cassette.format import (
     CassetteError,
     Interaction,
+    Request,
+    Response,
     decode_body,
-    dump,
     encode_body,
-    load,
-    same_body,
 )
-from pytest_pdhttp._http.redact import REDACTED, Redactor, auth_values
+from pytest_pdhttp._http.cassette.match import matches
+from pytest_pdhttp._http.cassette.options import CassetteOptions, Ignore, resolve
+from pytest_pdhttp._http.redact import REDACTED
 
 AUTH_TOKEN = "pd-auth-Zq8/x+Kw3mN5vB7"  # "/" and "+" so the URL-encoded forms differ
 AUTH_SECRET = "second-auth-value-4471"
@@ -205,7 +208,7 @@ def test_record_writes_a_cassette_with_no_secret_anywhere(pytester, run, server)
 def test_record_keeps_everything_else_faithfully(pytester, run, server):
     record(pytester, run, server)
     document = yaml.safe_load(cassette_text(pytester))
-    assert document["pytest_pdhttp_cassette"] == 1
+    assert document["pytest_pdhttp_cassette"] == 2
     listing, login, form, blob, upload = document["interactions"]
 
     assert listing["request"]["method"] == "GET"
@@ -213,20 +216,26 @@ def test_record_keeps_everything_else_faithfully(pytester, run, server):
         f"{server.url}/items/{REDACTED}?api_key={REDACTED}&page=1&q=by+{REDACTED}"
     )
     headers = listing["request"]["headers"]
-    assert headers["Authorization"] == headers["X-Api-Key"] == headers["Cookie"] == REDACTED
+    assert headers["Authorization"] == f"Bearer {REDACTED}"  # the scheme stays readable
+    assert headers["X-Api-Key"] == REDACTED and headers["Cookie"] == f"session={REDACTED}"
     assert headers["X-Trace"] == f"t-{REDACTED}" and headers["Accept"] == "*/*"
+    assert "User-Agent" not in headers and "Accept-Encoding" not in headers  # volatile
     response_headers = listing["response"]["headers"]
-    assert response_headers["Set-Cookie"] == response_headers["X-Api-Key"] == REDACTED
-    assert response_headers["X-Request-Id"] == "req-1"
+    assert response_headers["Set-Cookie"] == f"sid={REDACTED}; HttpOnly"
+    assert response_headers["X-Api-Key"] == REDACTED
+    assert "X-Request-Id" not in response_headers and "Date" not in response_headers
     assert listing["response"]["status"] == 200 and listing["response"]["reason"] == "OK"
 
-    assert json.loads(login["request"]["body"]) == {
-        "user": "ada",
-        "password": REDACTED,
-        "note": f"token {REDACTED}",
-        "nested": {"client_secret": REDACTED, "keep": 1},
+    assert login["request"]["body"] == {
+        "json": {
+            "user": "ada",
+            "password": REDACTED,
+            "note": f"token {REDACTED}",
+            "nested": {"client_secret": REDACTED, "keep": 1},
+        },
+        "format": "spaced ascii",
     }
-    response = json.loads(login["response"]["body"])
+    response = login["response"]["body"]["json"]
     assert response["access_token"] == REDACTED and response["user"] == "ada"
     assert form["request"]["body"] == f"client_secret={REDACTED}&name=a+b"
     assert blob["response"]["body"] == {"base64": base64.b64encode(BINARY).decode()}
@@ -236,8 +245,7 @@ def test_record_keeps_everything_else_faithfully(pytester, run, server):
         upload["request"]["url"]
         == server.url.replace("http://", f"http://ada:{REDACTED}@") + "/upload"
     )
-    assert "Authorization" in upload["request"]["headers"]  # requests sent basic auth, redacted
-    assert upload["request"]["headers"]["Authorization"] == REDACTED
+    assert upload["request"]["headers"]["Authorization"] == f"Basic {REDACTED}"  # from userinfo
 
 
 def test_replay_answers_from_the_cassette_without_the_network(pytester, run, server):
@@ -284,8 +292,9 @@ def test_a_request_unlike_the_recording_fails_and_says_why(pytester, run, server
     result.stdout.fnmatch_lines(
         [
             f"*no registered response matches POST {server.url}/form",
-            f"*- POST {server.url}/form (cassette cassettes/test_recorded/api.yaml): body does not "
-            "match the recorded one*",
+            f"*- POST {server.url}/form (cassette cassettes/test_recorded/api.yaml): body (form): "
+            'recorded ?"client_secret=REDACTED", "name=a b"?, sent ?"client_secret=REDACTED", '
+            '"name=c d"?',
             "*pytest --pd-record*",
         ]
     )
@@ -367,56 +376,377 @@ def test_cassette_marker_errors(pytester, run):
         result.stdout.fnmatch_lines([line])
 
 
-# --- the pieces, without pytest runs ------------------------------------------------------------
+
+# --- record modes --------------------------------------------------------------------------------
+
+MODE_SUITE = """
+import os
+
+import pytest
+import requests
+
+BASE = os.environ["PD_TEST_SERVER"]
+MARK = eval(os.environ.get("MARK", "{}"))
+
+
+@pytest.mark.pd_http(cassette="modes", **MARK)
+def test_modes(pd_http):
+    assert requests.get(f"{BASE}/first", timeout=5).json()["path"] == "/first"
+    if os.environ.get("SECOND"):
+        assert requests.get(f"{BASE}/second", timeout=5).json()["path"] == "/second"
+"""
+
+
+def modes_cassette(pytester):
+    return yaml.safe_load((pytester.path / "cassettes" / "test_modes" / "modes.yaml").read_text())
+
+
+def paths(pytester):
+    return [i["request"]["url"].rsplit("/", 1)[1] for i in modes_cassette(pytester)["interactions"]]
+
+
+@pytest.fixture
+def modes(pytester):
+    pytester.makepyfile(test_modes=MODE_SUITE)
+
+
+def test_mode_none_replays_only(pytester, run, server, modes):
+    run("--pd-record=none").assert_outcomes(errors=1)  # nothing recorded yet: an error, no request
+    assert server.hits == []
+    run("--pd-record").assert_outcomes(passed=1)
+    run("--pd-record=none").assert_outcomes(passed=1)
+    assert server.hits == ["GET /first"]
+
+
+def test_mode_once_records_a_missing_cassette_and_then_only_replays(
+    pytester, run, server, modes, monkeypatch
+):
+    run("--pd-record=once").assert_outcomes(passed=1)
+    run("--pd-record=once").assert_outcomes(passed=1)
+    assert server.hits == ["GET /first"]
+    monkeypatch.setenv("SECOND", "1")
+    result = run("--pd-record=once")
+    result.assert_outcomes(failed=1)  # a new request under once: a mismatch, not a recording
+    result.stdout.fnmatch_lines(["*no registered response matches GET */second"])
+    assert server.hits == ["GET /first"] and paths(pytester) == ["first"]
+
+
+def test_mode_new_episodes_appends_what_is_new(pytester, run, server, modes, monkeypatch):
+    run("--pd-record").assert_outcomes(passed=1)
+    first = (pytester.path / "cassettes" / "test_modes" / "modes.yaml").read_text()
+    monkeypatch.setenv("SECOND", "1")
+    run("--pd-record=new_episodes").assert_outcomes(passed=1)
+    assert server.hits == ["GET /first", "GET /second"]  # /first came from the cassette
+    assert paths(pytester) == ["first", "second"]
+    monkeypatch.delenv("SECOND")
+    run("--pd-record=new_episodes").assert_outcomes(passed=1)  # /second unused: no failure
+    run("--pd-record=new_episodes").assert_outcomes(passed=1)
+    assert paths(pytester) == ["first", "second"] and first in (
+        pytester.path / "cassettes" / "test_modes" / "modes.yaml"
+    ).read_text().replace("- request:\n    method: GET\n", "", 0)
+
+
+def test_mode_all_records_everything_again(pytester, run, server, modes, monkeypatch):
+    run("--pd-record").assert_outcomes(passed=1)
+    monkeypatch.setenv("SECOND", "1")
+    run("--pd-record=all").assert_outcomes(passed=1)
+    assert server.hits == ["GET /first", "GET /first", "GET /second"]
+    assert paths(pytester) == ["first", "second"]
+
+
+def test_the_marker_chooses_the_mode_of_a_recording_run_only(pytester, run, server, modes, monkeypatch):
+    monkeypatch.setenv("MARK", "{'record_mode': 'once'}")
+    run().assert_outcomes(errors=1)  # without --pd-record nothing is recorded, whatever the marker
+    run("--pd-record").assert_outcomes(passed=1)
+    run("--pd-record").assert_outcomes(passed=1)  # once: recorded already, replayed
+    assert server.hits == ["GET /first"]
+    monkeypatch.setenv("MARK", "{'record_mode': 'none'}")
+    run("--pd-record=all").assert_outcomes(passed=1)  # a test that must never be re-recorded
+    assert server.hits == ["GET /first"]
+
+
+def test_a_bad_mode_is_a_usage_error(pytester, run, modes):
+    result = run("--pd-record=sometimes")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*--pd-record*sometimes*"])
+    result = run("--pd-record", "test_modes.py")  # the path after a bare --pd-record stays a path
+    assert "file or directory not found" not in result.stderr.str()
+
+
+def test_the_config_fixture_and_bad_options_fail_the_setup_in_one_line(pytester, run, server):
+    pytester.makeconftest(
+        """
+        import pytest
+
+        @pytest.fixture
+        def pd_http_cassette_config():
+            return {"match_on": ["method", "path"], "recordmode": "all"}
+        """
+    )
+    pytester.makepyfile(test_modes=MODE_SUITE)
+    result = run("--pd-record")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*pd_http_cassette_config: unknown key(s) recordmode; known: *"])
+    assert "During handling" not in result.stdout.str() and server.hits == []
+
+
+# --- matching -----------------------------------------------------------------------------------
+
+MATCH_SUITE = """
+import os
+import time
+
+import pytest
+import requests
+
+BASE = os.environ["PD_TEST_SERVER"]
+STAMP = os.environ.get("STAMP", "1")
+
+
+@pytest.mark.pd_http(cassette="matching", match_ignore=["query:ts", "json:$.meta.sent_at",
+                                                         "json:$.items[*].seen", "header:X-Sent-At"],
+                     match_on=["method", "url", "body", "headers"])
+def test_volatile_parts(pd_http):
+    requests.get(f"{BASE}/list", params={"ts": STAMP, "page": 1}, headers={"X-Sent-At": STAMP},
+                 timeout=5).raise_for_status()
+    requests.post(f"{BASE}/save", json={"meta": {"sent_at": STAMP, "by": "ada"},
+                                        "items": [{"id": 1, "seen": STAMP}]}, timeout=5).raise_for_status()
+
+
+@pytest.mark.pd_http(cassette="loose", match_on=["method", "path"])
+def test_path_only(pd_http):
+    requests.get(f"{BASE}/list", params={"page": STAMP}, timeout=5).raise_for_status()
+"""
+
+
+def test_match_ignore_leaves_out_the_volatile_parts(pytester, run, server, monkeypatch):
+    pytester.makepyfile(test_matching=MATCH_SUITE)
+    run("--pd-record").assert_outcomes(passed=2)
+    server.close()
+    monkeypatch.setenv("STAMP", "2")
+    run().assert_outcomes(passed=2)
+
+
+def test_what_is_not_ignored_still_has_to_match(pytester, run, server, monkeypatch):
+    pytester.makepyfile(test_matching=MATCH_SUITE.replace('"by": "ada"', '"by": os.environ.get("BY", "ada")'))
+    run("--pd-record").assert_outcomes(passed=2)
+    monkeypatch.setenv("BY", "eve")
+    result = run("-k", "volatile")
+    result.assert_outcomes(failed=1, deselected=1)
+    result.stdout.fnmatch_lines(['*body (JSON): $.meta.by: recorded "ada", sent "eve"'])
+
+
+def test_the_headers_matcher(pytester, run, server, monkeypatch):
+    pytester.makepyfile(test_matching=MATCH_SUITE.replace('headers={"X-Sent-At": STAMP}', 'headers={"X-Sent-At": STAMP, "X-Tenant": os.environ.get("TENANT", "a")}'))
+    run("--pd-record").assert_outcomes(passed=2)
+    monkeypatch.setenv("TENANT", "b")
+    result = run("-k", "volatile")
+    result.assert_outcomes(failed=1, deselected=1)
+    result.stdout.fnmatch_lines(["*header x-tenant: recorded 'a', sent 'b'"])
+
+
+@pytest.mark.parametrize(
+    ("recorded", "live", "match_on", "reason"),
+    [
+        ("https://a.example/x?p=1", "https://a.example/x?p=1", None, ""),
+        ("https://a.example/x?p=1&q=2", "https://a.example/x?q=2&p=1", None, ""),
+        ("https://a.example/x", "https://a.example:443/x", None, ""),
+        ("https://a.example/x", "http://a.example/x", None, "URL does not match: scheme: recorded 'https', sent 'http'"),
+        ("https://a.example/x", "https://b.example/x", None, "URL does not match: host: recorded 'a.example', sent 'b.example'"),
+        ("https://a.example/x", "https://a.example:8443/x", None, "URL does not match: port: recorded 443, sent 8443"),
+        ("https://a.example/x?p=1", "https://a.example/x?p=2", None, 'URL does not match: query: recorded ["p=1"], sent ["p=2"]'),
+        ("https://a.example/x?p=1", "https://a.example/x?p=2", ("method", "path"), ""),
+        ("https://a.example/x?p=1", "https://b.example/x?p=1", ("method", "path", "query"), ""),
+    ],
+)  # fmt: skip
+def test_url_matching(recorded, live, match_on, reason):
+    options = CassetteOptions(match_on=match_on) if match_on else CassetteOptions()
+    assert matches(Request("GET", recorded), Request("GET", live), options) == (not reason, reason)
+
+
+def test_bodies_match_by_meaning_not_by_bytes():
+    options = CassetteOptions()
+
+    def same(a, b, content_type):
+        return matches(Request("POST", "https://x/", {"Content-Type": content_type[0]}, a),
+                       Request("POST", "https://x/", {"Content-Type": content_type[1]}, b), options)  # fmt: skip
+
+    part = b'--{b}\r\nContent-Disposition: form-data; name="f"\r\n\r\nv\r\n--{b}--\r\n'
+    boundaries = ("multipart/form-data; boundary=a", "multipart/form-data; boundary=b")
+    assert same(part.replace(b"{b}", b"a"), part.replace(b"{b}", b"b"), boundaries)[0]
+    assert same(b'{"a": 1, "b": 2}', b'{"b":2,"a":1}', ("application/json",) * 2)[0]
+    assert same(b"a=1&b=2", b"b=2&a=1", ("application/x-www-form-urlencoded",) * 2)[0]
+    assert same(b"x", b"y", ("", "")) == (False, "body: recorded b'x', sent b'y'")
+    assert same(b'{"a": [1, {"b": 2}]}', b'{"a": [1, {"b": 3}]}', ("application/json",) * 2) == (
+        False,
+        "body (JSON): $.a[1].b: recorded 2, sent 3",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "path"),
+    [
+        ("query:ts", "query", ()),
+        ("header:X-Sent", "header", ()),
+        ("json:$.a.b", "json", ("a", "b")),
+        ("json:a[*].b", "json", ("a", "*", "b")),
+        ("json:$.items[0]", "json", ("items", 0)),
+    ],
+)
+def test_ignore_entries(text, kind, path):
+    ignore = Ignore.parse(text)
+    assert (ignore.kind, ignore.path) == (kind, path)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"match_on": "method"}, "match_on takes a list"),
+        ({"match_on": ["verb"]}, "match_on takes a list of method, scheme"),
+        ({"match_ignore": ["ts"]}, "match_ignore entries look like"),
+        ({"match_ignore": ["cookie:x"]}, "match_ignore: unknown kind"),
+        ({"match_ignore": ["json:$.a..b"]}, "is not a JSON path"),
+        ({"before_record": "scrub"}, "before_record takes a function"),
+        ({"drop_headers": "Date"}, "drop_headers takes a list"),
+        ({"record_mode": "always"}, "record_mode must be one of none, once, new_episodes, all"),
+    ],
+)
+def test_bad_options_say_what_is_wrong(options, message):
+    with pytest.raises(CassetteError, match=re.escape(message)):
+        resolve("all", options, {}, [], [])
+
+
+# --- before_record and headers -------------------------------------------------------------------
+
+HOOK_SUITE = """
+import os
+
+import pytest
+import requests
+
+BASE = os.environ["PD_TEST_SERVER"]
+
+
+def scrub(interaction):
+    if interaction.request.url.endswith("/health"):
+        return None  # never recorded
+    if interaction.response is not None:
+        interaction.response.body = interaction.response.body.replace(b"ada", b"someone")
+    interaction.request.headers.pop("X-Internal", None)
+    return interaction
+
+
+@pytest.mark.pd_http(cassette="hooked", before_record=scrub)
+def test_hooked(pd_http):
+    if not os.environ.get("RECORDING"):
+        pd_http.get(f"{BASE}/health")  # left out of the cassette: answered some other way
+    requests.get(f"{BASE}/health", timeout=5)
+    login = requests.post(f"{BASE}/login", json={"user": "ada"}, headers={"X-Internal": "1"}, timeout=5)
+    assert login.json()["user"] == ("ada" if os.environ.get("RECORDING") else "someone")
+"""
+
+
+def test_before_record_changes_and_skips_what_is_written(pytester, run, server, monkeypatch):
+    pytester.makepyfile(test_hook=HOOK_SUITE)
+    monkeypatch.setenv("RECORDING", "1")
+    run("--pd-record").assert_outcomes(passed=1)
+    document = yaml.safe_load((pytester.path / "cassettes" / "test_hook" / "hooked.yaml").read_text())
+    (login,) = document["interactions"]
+    assert login["request"]["url"].endswith("/login") and "X-Internal" not in login["request"]["headers"]
+    assert login["response"]["body"]["json"]["user"] == "someone"
+    server.close()
+    monkeypatch.delenv("RECORDING")
+    run().assert_outcomes(passed=1)  # the live request goes through the hook too, and matches
+
+
+def test_headers_dropped_and_kept(pytester, run, server):
+    pytester.makeini(
+        "[pytest]\npd_http_cassette_keep_headers = Date X-Request-Id\n"
+        "pd_http_cassette_drop_headers = X-Api-Key\n"
+    )
+    record(pytester, run, server, RECORDED_SUITE.replace('cassette="api"', 'cassette="api", drop_headers=["Accept"]'))
+    listing = yaml.safe_load(cassette_text(pytester))["interactions"][0]
+    assert {"Date", "X-Request-Id"} <= set(listing["response"]["headers"])
+    assert "X-Api-Key" not in listing["response"]["headers"] and "Server" not in listing["response"]["headers"]
+    assert "Accept" not in listing["request"]["headers"]
+
+
+# --- the file format ----------------------------------------------------------------------------
 
 
 def interaction(**changes):
-    values = dict(
-        method="POST",
-        url="https://api.example.com/v1?a=1",
-        request_headers={"Content-Type": "application/json"},
-        request_body=b'{"a": 1}',
-        status=200,
-        reason="OK",
-        response_headers={"Content-Type": "text/csv"},
-        response_body=b"a,b\n1,2\n",
-    )
-    values.update(changes)
-    return Interaction(**values)
+    request = Request("POST", "https://api.example.com/v1?a=1", {"Content-Type": "application/json"}, b'{"a": 1}')
+    response = Response(200, "OK", {"Content-Type": "text/csv"}, b"a,b\n1,2\n")
+    for key, value in changes.items():
+        target = request if key.startswith("request_") else response
+        setattr(target, key.split("_", 1)[1], value)
+    return Interaction(request, response)
 
 
 @pytest.mark.parametrize(
     "body",
     [
-        b"",
-        b"plain",
-        "caf\u00e9\n".encode(),
-        b"line 1\nline 2\n",
-        b"ends with space \n",
-        b"crlf\r\n",
-        b"\x00\x01binary",
-        BINARY,
-        b"\xff\xfe",
-        b"tab\tand\x1b escape",
-    ],  # fmt: skip
-)
+        b"", b"plain", "caf\u00e9\n".encode(), b"line 1\nline 2\n", b"ends with space \n", b"crlf\r\n",
+        b"\x00\x01binary", BINARY, b"\xff\xfe", b"tab\tand\x1b escape",
+        b'{"a": 1, "b": [1, 2.5, null, true], "c": "\\u00e9"}', b'{"a":1,"b":{"c":"\xc3\xa9"}}',
+        b'{\n  "a": 1\n}\n', b"[1e5, 1]", b'{"a": NaN}', b'{"dup": 1, "dup": 2}', b'{"a": 1}\n\n',
+    ],
+)  # fmt: skip
 @pytest.mark.parametrize("suffix", [".yaml", ".json"])
 def test_bodies_round_trip_exactly(tmp_path, body, suffix):
     path = tmp_path / f"c{suffix}"
     dump(path, [interaction(request_body=body, response_body=body)])
     (loaded,) = load(path)
-    assert loaded.request_body == body and loaded.response_body == body
+    assert loaded.request.body == body and loaded.response.body == body
     assert loaded == interaction(request_body=body, response_body=body)
+
+
+@pytest.mark.parametrize(
+    ("body", "style"),
+    [
+        (b'{"b": 1, "a": [1, 2]}', "spaced ascii"),
+        (b'{"b":1,"a":"\xc3\xa9"}', "compact utf-8"),
+        (b'{"b":1,"a":"\\u00e9"}', "compact ascii"),
+        (b'{\n  "b": 1,\n  "a": 2\n}\n', "indent 2 ascii newline"),
+        (b'[\n    1\n]', "indent 4 ascii"),
+    ],
+)
+def test_json_bodies_are_stored_as_documents_in_received_order(body, style):
+    encoded = encode_body(body)
+    assert encoded["format"] == style
+    assert list(encoded["json"]) == list(json.loads(body)) if isinstance(encoded["json"], dict) else True
+    assert decode_body(encoded, "x") == body
+
+
+def test_a_json_body_is_pretty_in_the_cassette(tmp_path):
+    path = tmp_path / "c.yaml"
+    dump(path, [interaction(response_body=b'{"z":1,"a":{"b":[1,2]}}')])
+    text = path.read_text()
+    assert "      json:\n        z: 1\n        a:\n          b:\n          - 1\n          - 2\n" in text
+    assert "      format: compact ascii\n" in text
 
 
 def test_binary_bodies_are_base64_with_a_marker():
     assert encode_body(b"text") == "text"
     assert encode_body(b"\x00\xff") == {"base64": "AP8="}
     assert decode_body({"base64": "AP8="}, "x") == b"\x00\xff"
+    assert decode_body({"json": {"a": 1}}, "x") == b'{"a": 1}'  # written by hand: the default
     with pytest.raises(CassetteError, match="not valid base64"):
         decode_body({"base64": "***"}, "x")
     with pytest.raises(CassetteError, match="a body is a string"):
         decode_body({"other": "x"}, "x")
+    with pytest.raises(CassetteError, match="unknown JSON body format"):
+        decode_body({"json": {}, "format": "fancy"}, "x")
+
+
+def test_version_1_cassettes_are_still_read(tmp_path):
+    path = tmp_path / "old.yaml"
+    path.write_text(
+        "pytest_pdhttp_cassette: 1\ninteractions:\n- request: {method: get, url: 'https://x/'}\n"
+        "  response: {status: 200, body: '{\"a\": 1}'}\n"
+    )
+    (old,) = load(path)
+    assert (old.request.method, old.response.body) == ("GET", b'{"a": 1}')
 
 
 @pytest.mark.parametrize(
@@ -424,9 +754,9 @@ def test_binary_bodies_are_base64_with_a_marker():
     [
         ("[]", "not a pytest-pdhttp cassette"),
         ("pytest_pdhttp_cassette: 1\ninteractions: {}\n", "'interactions' must be a list"),
-        ("pytest_pdhttp_cassette: 1\ninteractions: [{request: {}}]\n", "needs a 'response' table"),
+        ("pytest_pdhttp_cassette: 2\ninteractions: [{request: {}}]\n", "needs a 'response' table"),
         (
-            "pytest_pdhttp_cassette: 1\ninteractions:\n- request: {method: GET, url: u}\n"
+            "pytest_pdhttp_cassette: 2\ninteractions:\n- request: {method: GET, url: u}\n"
             "  response: {status: '200'}\n",
             "response.status must be an int",
         ),
@@ -438,48 +768,3 @@ def test_bad_cassettes_say_what_is_wrong(tmp_path, text, message):
     path.write_text(text)
     with pytest.raises(CassetteError, match=message):
         load(path)
-
-
-def test_auth_values_are_every_long_enough_string_under_auth():
-    inputs = {
-        "github": {"$auth": {"oauth_access_token": "gho_abc123", "oauth_uid": 123456, "ok": True}},
-        "slack": {"$auth": {"bot": {"token": "xoxb-1"}, "region": "eu", "scopes": ["chat:write"]}},
-        "plain": {"api_key": "not-under-auth"},
-        "store": object(),
-    }
-    assert auth_values(inputs) == {"gho_abc123", "123456", "xoxb-1", "chat:write"}
-
-
-def test_redactor_covers_every_spelling_of_a_secret():
-    secret = 'a/b+c "d"'
-    redactor = Redactor([secret, "ab"])  # too short to be a secret: left alone
-    for spelling in (secret, quote(secret, safe=""), quote_plus(secret), json.dumps(secret)[1:-1]):
-        assert redactor.text(f"x{spelling}y") == f"x{REDACTED}y"
-    assert redactor.text("abc") == "abc"
-    assert redactor.url("https://u:p@h.example/p?token=1&a=2&sig=3") == (
-        f"https://u:{REDACTED}@h.example/p?token={REDACTED}&a=2&sig={REDACTED}"
-    )
-    assert redactor.body(b'{"api_key": 5, "ok": true, "list": [{"password": "x"}]}', "") == (
-        b'{"api_key": "REDACTED", "ok": true, "list": [{"password": "REDACTED"}]}'
-    )
-    assert redactor.body(b'{"plain": 1}', "application/json") == b'{"plain": 1}'  # unchanged bytes
-    assert redactor.headers({"X-Auth-Token": "t", "Proxy-Authorization": "p", "Accept": "x"}) == {
-        "X-Auth-Token": REDACTED,
-        "Proxy-Authorization": REDACTED,
-        "Accept": "x",
-    }
-
-
-def test_bodies_match_by_meaning_not_by_bytes():
-    boundary_a = b'--a\r\nContent-Disposition: form-data; name="f"\r\n\r\nv\r\n--a--\r\n'
-    boundary_b = boundary_a.replace(b"--a", b"--b")
-    assert same_body(boundary_a, "multipart/form-data; boundary=a", boundary_b,
-                     "multipart/form-data; boundary=b")[0]  # fmt: skip
-    assert same_body(b'{"a": 1, "b": 2}', "application/json", b'{"b":2,"a":1}', "application/json")[
-        0
-    ]
-    assert same_body(b"a=1&b=2", "application/x-www-form-urlencoded", b"b=2&a=1",
-                     "application/x-www-form-urlencoded")[0]  # fmt: skip
-    matched, reason = same_body(b"x", "", b"y", "")
-    assert not matched and "body does not match" in reason
-    assert not same_body(b'{"a": 1}', "application/json", b'{"a": 2}', "application/json")[0]

@@ -9,7 +9,7 @@ import socket
 
 import pytest
 
-from .outside_world import INNER_INI, RESOLVER
+from .outside_world import INNER_INI
 
 
 HEADER = """

@@ -1,0 +1,107 @@
+"""Recording: what the real transport sent and received, captured as the client saw it, then
+passed through the ``before_record`` hook, stripped of volatile headers and redacted."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+from typing import Any
+
+import requests
+import urllib3
+
+from ..redact import Redactor
+from .format import Interaction, Request, Response, header
+from .options import CassetteOptions
+
+_DECODED_BY_URLLIB3 = frozenset(
+    getattr(urllib3.response.HTTPResponse, "CONTENT_DECODERS", ["gzip", "deflate"])
+) | {"x-gzip", "identity"}
+
+
+def live_request(request: requests.PreparedRequest) -> Request:
+    """A prepared request as a cassette request: body as bytes, a compressed body decompressed
+    (``Content-Encoding: gzip``/``deflate``: it is stored and compared by what it says)."""
+    body = request.body or b""
+    data = body.encode("utf-8") if isinstance(body, str) else bytes(body)
+    headers = dict(request.headers)
+    encoding = header(headers, "Content-Encoding").strip().lower()
+    if data and encoding in ("gzip", "x-gzip", "deflate"):
+        try:
+            data = zlib.decompress(data, 47 if "gzip" in encoding else zlib.MAX_WBITS)
+        except zlib.error:
+            pass  # not what it claims: kept as sent
+    return Request((request.method or "GET").upper(), request.url or "", headers, data)
+
+
+def captured(request: requests.PreparedRequest, response: requests.Response) -> Interaction:
+    """What the step saw: the body whole and decoded (``response.content``)."""
+    headers = dict(response.headers)
+    encoding = header(headers, "Content-Encoding").strip().lower()
+    if encoding and all(e.strip() in _DECODED_BY_URLLIB3 for e in encoding.split(",")):
+        headers = {k: v for k, v in headers.items() if k.lower() != "content-encoding"}
+    return Interaction(
+        live_request(request),
+        Response(response.status_code, response.reason or "", headers, response.content or b""),
+    )
+
+
+def prepare(
+    interaction: Interaction, options: CassetteOptions, redactor: Redactor
+) -> Interaction | None:
+    """Hook (``None``: not recorded), volatile headers out, credentials out: what is written, and
+    what a live request is compared as."""
+    if options.before_record is not None:
+        interaction = options.before_record(interaction)
+        if interaction is None:
+            return None
+        if not isinstance(interaction, Interaction):
+            raise TypeError(
+                f"before_record must return the interaction (or None to skip it), got {interaction!r}"
+            )
+    request = interaction.request
+    shown_request = Request(
+        request.method,
+        redactor.url(request.url),
+        redactor.headers({k: v for k, v in request.headers.items() if not options.drops(k)}),
+        redactor.body(request.body, request.content_type),
+    )
+    response = interaction.response
+    if response is None:
+        return Interaction(shown_request, None)
+    return Interaction(
+        shown_request,
+        Response(
+            response.status,
+            response.reason,
+            redactor.headers({k: v for k, v in response.headers.items() if not options.drops(k)}),
+            redactor.body(response.body, response.content_type),
+        ),
+    )
+
+
+class Recorder:
+    """Wraps the real transport: every exchange that went to the network is kept, raw, in
+    memory only, until ``finished`` redacts them for writing."""
+
+    def __init__(self, options: CassetteOptions, secrets: Callable[[], set[str]]) -> None:
+        self.options = options
+        self.raw: list[Interaction] = []
+        self._source = secrets
+        self._secrets: set[str] = set()
+
+    def wrap(self, real_send: Callable[..., requests.Response]) -> Callable[..., requests.Response]:
+        def send(adapter: Any, request: requests.PreparedRequest, **kwargs: Any) -> Any:
+            response = real_send(adapter, request, **kwargs)
+            self._secrets |= self._source()
+            self.raw.append(captured(request, response))
+            return response
+
+        return send
+
+    def finished(self) -> list[Interaction]:
+        """The recorded interactions as they are written: hooked, trimmed, redacted with every
+        secret seen during the test."""
+        redactor = Redactor(self._secrets | self._source())
+        kept = (prepare(raw, self.options, redactor) for raw in self.raw)
+        return [interaction for interaction in kept if interaction is not None]
