@@ -17,7 +17,7 @@ from typing import Iterable
 
 from .engine import snippets_of, source_lines
 from .sources import Snippet
-from .suppressions import statement_spans
+from .suppressions import comments, statement_spans
 
 _NOQA = re.compile(r"#\s*noqa:\s*(?P<codes>[A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*)", re.I)
 
@@ -27,6 +27,7 @@ def add_noqa(text: str, path: str, suppressions: Iterable[tuple[int, str]]) -> s
     the line of that statement that suppressions read. A line that already has a `# noqa: ...`
     gets the code added to it; a code already there is not repeated."""
     wanted: dict[int, list[str]] = {}
+    comment_at: dict[int, int | None] = {}  # file line -> where its comment starts
     snippets = snippets_of(text, path)
     placements: dict[int, _Placement] = {}
     for line, code in suppressions:
@@ -39,18 +40,21 @@ def add_noqa(text: str, path: str, suppressions: Iterable[tuple[int, str]]) -> s
         target = placement.comment_line(line)
         if target is not None and code not in wanted.setdefault(target, []):
             wanted[target].append(code)
+            comment_at.setdefault(target, placement.comment_columns.get(target))
     if not wanted:
         return text
     lines = source_lines(text)
     breaks = re.findall(r"\r\n|\r|\n", text)
     for number, codes in wanted.items():
-        lines[number - 1] = _with_codes(lines[number - 1], codes)
+        lines[number - 1] = _with_codes(lines[number - 1], codes, comment_at.get(number))
     breaks.append("")
     return "".join(line + brk for line, brk in zip(lines, breaks))
 
 
-def _with_codes(line: str, codes: list[str]) -> str:
-    match = _NOQA.search(line)
+def _with_codes(line: str, codes: list[str], comment: int | None) -> str:
+    """`line` with `codes` added to the `# noqa: ...` of its comment (which starts at column
+    `comment`, None: the line has no comment), or a new `# noqa` appended."""
+    match = _NOQA.search(line, comment) if comment is not None else None
     if match is None:
         return f"{line.rstrip()}  # noqa: {', '.join(codes)}"
     present = match["codes"]
@@ -77,6 +81,10 @@ class _Placement:
         self.snippet = snippet
         self.to_snippet = {file_line: index + 1 for index, (file_line, _) in enumerate(snippet.line_map)}
         self.commentable = _commentable_lines(snippet.text)
+        self.comment_columns = {
+            self._file_line(line): column + (self.snippet.line_map[line - 1][1] if self.snippet.line_map else 0)
+            for line, column, _ in comments(snippet.text)
+        }
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -98,8 +106,11 @@ class _Placement:
         order = [line, *range(first, last + 1)]
         for candidate in order:
             if candidate in self.commentable:
-                return self.snippet.line_map[candidate - 1][0] if self.snippet.line_map else candidate
+                return self._file_line(candidate)
         return None
+
+    def _file_line(self, line: int) -> int:
+        return self.snippet.line_map[line - 1][0] if self.snippet.line_map else line
 
 
 def _commentable_lines(text: str) -> set[int]:

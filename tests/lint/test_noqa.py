@@ -27,6 +27,10 @@ CASES = {
         'import requests\nrequests.get("""https://x.example/\na""").raise_for_status()\n',
         'import requests\nrequests.get("""https://x.example/\na""").raise_for_status()  # noqa: PD105\n',
     ),
+    "a `# noqa:` inside a string is not a comment": (
+        'import requests\nrequests.get("https://x.example/#noqa:E1").raise_for_status()\n',
+        'import requests\nrequests.get("https://x.example/#noqa:E1").raise_for_status()  # noqa: PD105\n',
+    ),
     "backslash continuation": (
         'import requests\nr = \\\n    requests.get("https://x.example")\nr.raise_for_status()\n',
         'import requests\nr = \\\n    requests.get("https://x.example")  # noqa: PD105\nr.raise_for_status()\n',
