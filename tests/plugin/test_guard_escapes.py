@@ -112,6 +112,14 @@ def test_urllib_with_a_loopback_proxy_under_pd_http(pd_http):
     swallow(lambda: urllib.request.urlopen(URL, timeout=5))
 
 
+def test_httpx_with_a_loopback_proxy_under_pd_http(pd_http):
+    httpx = pytest.importorskip("httpx")
+    try:
+        httpx.get(URL, timeout=5)
+    except httpx.HTTPError:  # httpx wraps the refusal in its own ConnectError
+        pass
+
+
 def test_a_proxy_the_test_sets_itself(pd, monkeypatch):
     monkeypatch.setenv("HTTP_PROXY", os.environ["LOOPBACK_PROXY"])
     swallow(lambda: requests.get(URL, timeout=5))
@@ -183,6 +191,7 @@ EXPECTED = {
     "test_connect_by_name": "connect to outside.invalid:80",
     "test_requests_with_a_loopback_proxy_in_the_environment": "connect to 127.0.0.2:{tcp}",
     "test_urllib_with_a_loopback_proxy_under_pd_http": "connect to 127.0.0.2:{tcp}",
+    "test_httpx_with_a_loopback_proxy_under_pd_http": "connect to 127.0.0.2:{tcp}",
     "test_a_proxy_the_test_sets_itself": "connect to 127.0.0.1:{proxy}, a proxy named in the "
     "environment",
     "test_python_child_process": "a child process's request through the proxy variables: "

@@ -104,9 +104,10 @@ class RefusingProxy:
         if method.upper() == "CONNECT":
             shown = target
         else:
-            from ..redact import Redactor
+            from ..redact import Redactor, env_secrets
 
-            shown = f"{method} {Redactor().url(target)}" if target else "(no request line)"
+            redactor = Redactor(env_secrets(os.environ))  # the test's env= included
+            shown = f"{method} {redactor.url(target)}" if target else "(no request line)"
         self._report(token, f"a child process's request through the proxy variables: {shown}")
         body = b"pytest-pdhttp: network access is blocked while tests run\n"
         connection.sendall(
