@@ -21,10 +21,10 @@ body has been seen then.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 
 from .model import Model, string_value
 from .secrets import name_words
+from .walker import children
 
 TIME_CALLS = frozenset(
     {
@@ -42,22 +42,24 @@ PAGINATION_WORDS = frozenset(
     }
 )
 CONSUMING_METHODS = frozenset({"pop", "popleft", "popitem", "readline", "get_nowait", "__next__"})
-_NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+_NESTED_SCOPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda})
 _LOOPS = (ast.For, ast.AsyncFor, ast.While)
+_TESTED = frozenset({ast.If, ast.IfExp, ast.Assert})
 _HEADER_WIDTH = 40
 
 
-@dataclass
 class RepeatedRequest:
     """A loop that repeats a request with no bound; `header` is its first line, shortened."""
 
-    loop: ast.While | ast.For | ast.AsyncFor
-    header: str
+    __slots__ = ("loop", "header")
+
+    def __init__(self, loop: ast.While | ast.For | ast.AsyncFor, header: str) -> None:
+        self.loop, self.header = loop, header
 
 
 def repeated_request(model: Model, loop: ast.AST) -> RepeatedRequest | None:
     """The loop, if it repeats a request with nothing that bounds it (see the module's docstring)."""
-    if not isinstance(loop, (*_LOOPS,)) or not _sends(model, loop):
+    if not isinstance(loop, _LOOPS) or not _sends(model, loop):
         return None
     body = _Body(loop.body)
     if isinstance(loop, ast.While):
@@ -95,52 +97,54 @@ def _sends(model: Model, loop: ast.AST) -> bool:
     return isinstance(loop, ast.While) and model.sends_request(loop.test)
 
 
-@dataclass
 class _Body:
     """What a loop's body does, its nested functions and classes left out."""
 
-    statements: list[ast.stmt]
-    values: dict[str, list[ast.expr | None]] = field(default_factory=dict)  # None: not known
-    counters: set[str] = field(default_factory=set)
-    tests: list[ast.expr] = field(default_factory=list)
-    calls: list[ast.Call] = field(default_factory=list)
-    continues: bool = False
-
-    def __post_init__(self) -> None:
-        for statement in self.statements:
+    def __init__(self, statements: list[ast.stmt]) -> None:
+        self.values: dict[str, list[ast.expr | None]] = {}  # name -> values bound (None: not known)
+        self.counters: set[str] = set()
+        self.tests: list[ast.expr] = []
+        self.calls: list[ast.Call] = []
+        self.continues = False
+        for statement in statements:
             self._visit(statement, nested_loop=False)
 
     def _visit(self, node: ast.AST, nested_loop: bool) -> None:
-        if isinstance(node, _NESTED_SCOPES):
+        cls = node.__class__
+        if cls in _NESTED_SCOPES:
             return
-        if isinstance(node, ast.Assign):
-            for target in node.targets:
-                self._bind(target, node.value)
-        elif isinstance(node, (ast.AnnAssign, ast.NamedExpr)) and node.value is not None:
-            self._bind(node.target, node.value)
-        elif isinstance(node, ast.AugAssign):
-            root = _root_name(node.target)
+        if cls is ast.Assign:
+            for target in node.targets:  # type: ignore[attr-defined]
+                self._bind(target, node.value)  # type: ignore[attr-defined]
+        elif cls is ast.AnnAssign or cls is ast.NamedExpr:
+            if node.value is not None:  # type: ignore[attr-defined]
+                self._bind(node.target, node.value)  # type: ignore[attr-defined]
+        elif cls is ast.AugAssign:
+            root = _root_name(node.target)  # type: ignore[attr-defined]
             if root is not None:
                 self.counters.add(root)
-        elif isinstance(node, (ast.For, ast.AsyncFor)):
-            self._bind(node.target, None)
-        elif isinstance(node, (ast.With, ast.AsyncWith)):
-            for item in node.items:
+        elif cls in _LOOPS:
+            if cls is not ast.While:
+                self._bind(node.target, None)  # type: ignore[attr-defined]
+        elif cls is ast.With or cls is ast.AsyncWith:
+            for item in node.items:  # type: ignore[attr-defined]
                 if item.optional_vars is not None:
                     self._bind(item.optional_vars, None)
-        elif isinstance(node, (ast.If, ast.While, ast.IfExp, ast.Assert)):
-            self.tests.append(node.test)
-        elif isinstance(node, ast.Continue) and not nested_loop:
+        elif cls in _TESTED:
+            self.tests.append(node.test)  # type: ignore[attr-defined]
+        elif cls is ast.Continue and not nested_loop:
             self.continues = True
-        elif isinstance(node, ast.Call):
-            self.calls.append(node)
-            func = node.func
-            if isinstance(func, ast.Attribute) and func.attr not in {"get", "copy"}:
+        elif cls is ast.Call:
+            self.calls.append(node)  # type: ignore[arg-type]
+            func = node.func  # type: ignore[attr-defined]
+            if func.__class__ is ast.Attribute and func.attr not in {"get", "copy"}:
                 root = _root_name(func.value)
                 if root is not None:  # `params.update(...)`, `queue.pop()`: the object changes
-                    self.values.setdefault(root, []).append(node)
-        inner_loop = nested_loop or isinstance(node, _LOOPS)
-        for child in ast.iter_child_nodes(node):
+                    self.values.setdefault(root, []).append(node)  # type: ignore[arg-type]
+        if cls is ast.While:
+            self.tests.append(node.test)  # type: ignore[attr-defined]
+        inner_loop = nested_loop or cls in _LOOPS
+        for child in children(node):
             self._visit(child, inner_loop)
 
     def _bind(self, target: ast.AST, value: ast.expr | None) -> None:

@@ -257,19 +257,7 @@ class SwallowedHttpError(Rule):
 
     def __init__(self, context) -> None:
         super().__init__(context)
-        self._status_checks: set[int] = set()  # ids of the nodes around a `raise_for_status()` call
         self._retrying: dict[int, list[tuple[ast.ExceptHandler, str]]] = {}  # loop id -> handlers
-
-    def visit_Call(self, node: ast.Call) -> None:
-        func = node.func
-        if isinstance(func, ast.Attribute) and func.attr == "raise_for_status":
-            marks = self._status_checks
-            for parent in reversed(self.parents):
-                if id(parent) in marks:
-                    break
-                marks.add(id(parent))
-                if isinstance(parent, _SCOPES):
-                    break
 
     def leave_Try(self, node: ast.Try) -> None:
         if not self._touches_http(node.body):
@@ -343,8 +331,15 @@ class SwallowedHttpError(Rule):
         )
 
     def _touches_http(self, statements: list[ast.stmt]) -> bool:
-        model, checks = self.model, self._status_checks
-        return any(model.sends_request(s) or id(s) in checks for s in statements)
+        """Does the block send a request or check a response's status (`raise_for_status()`)?"""
+        if any(self.model.sends_request(statement) for statement in statements):
+            return True
+        return any(
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "raise_for_status"
+            for node in _walk_own(statements)
+        )
 
     def _catches_http(self, node: ast.expr | None, depth: int = 0) -> str | None:
         """The text of the caught class (or tuple) when it catches a failed request: `""` for a

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 
 from ..model import FUNCTIONS, has_pipedream_annotation, step_context_name, string_value
 from ..secrets import is_credential_name, name_words
 from .base import Invalid, Rule, Valid
 
 AUTH_KEY = "$auth"
-# `$auth` fields that name the account rather than unlock it.
+# `$auth` fields that name the account, or configure the step, rather than unlock anything.
 PUBLIC_AUTH_WORDS = frozenset(
     {
         "url", "uri", "domain", "subdomain", "region", "name", "id", "uid", "email", "username",
         "user", "shop", "instance", "host", "hostname", "port", "environment", "env", "scope",
         "scopes", "account", "org", "organization", "workspace", "team", "site", "server", "base",
         "endpoint", "type", "expires", "expiry", "at", "version", "locale", "timezone", "tenant",
-        "project", "datacenter", "dc", "zone", "location", "mode", "sandbox", "path",
+        "project", "datacenter", "dc", "zone", "location", "mode", "sandbox", "path", "channel",
+        "folder", "board", "calendar", "database", "table", "sheet", "bucket", "queue", "topic",
+        "list", "country", "language", "currency", "number", "phone", "sender", "label", "title",
     }
 )
 ENV_READERS = frozenset({"os.getenv", "os.environ.get"})
@@ -25,6 +26,8 @@ ENVIRON = "os.environ"
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log", "fatal"})
 LOGGER_NAMES = frozenset({"logger", "log", "_logger", "_log", "LOGGER", "LOG"})
 PRINTERS = frozenset({"print", "pprint.pprint", "pprint.pp", "sys.stdout.write", "sys.stderr.write"})
+PRINTER_NAMES = frozenset({"print", "pprint", "pp"})  # as called by name (`from pprint import pprint`)
+SINK_METHODS = LOG_METHODS | {"export", "write", "pprint", "pp"}
 # Calls whose result shows their argument: conversions, encodings anyone can reverse.
 REVEALING_CALLS = frozenset(
     {
@@ -58,10 +61,14 @@ INPUTS = "inputs"  # pd.inputs or one of its entries: only `$auth` and credentia
 _EXPOSED = frozenset({SECRET, AUTH, ENVIRON_MAP, TOKEN_RESPONSE})
 
 
-@dataclass(frozen=True)
 class Held:
-    kind: str
-    source: str  # where the credential comes from, for the message
+    """What an expression holds: `kind`, where the credential comes from (`source`, for the
+    message) and, for a response's JSON, the request it answers when known."""
+
+    __slots__ = ("kind", "source", "request")
+
+    def __init__(self, kind: str, source: str, request: ast.Call | None = None) -> None:
+        self.kind, self.source, self.request = kind, source, request
 
     @property
     def exposed(self) -> bool:
@@ -101,7 +108,7 @@ class SecretExposed(Rule):
             import os
             def handler(pd):
                 print(os.environ.get("SLACK_CHANNEL"), os.environ.get("TOKEN_URL"))
-                print(pd.inputs["zendesk"]["$auth"]["subdomain"])
+                print(pd.inputs["zendesk"]["$auth"]["subdomain"], pd.inputs["tg"]["$auth"]["SOURCE_CHANNEL"])
                 pd.export("user", pd.inputs["slack"]["$auth"]["oauth_uid"])
         """),
         Valid("""
@@ -218,6 +225,13 @@ class SecretExposed(Rule):
             def handler(pd):
                 print("environment:", dict(os.environ))
         """, line=3),
+        Invalid("""
+            import os
+            def handler(pd):
+                api_key = os.environ["WEATHERSTACK"]
+                print("using", api_key)
+                return {"apikey": os.environ["FORECAST"]}
+        """, line=4),
     ]
 
     def __init__(self, context) -> None:
@@ -225,14 +239,18 @@ class SecretExposed(Rule):
         self._secret_returns: dict[int, str] = {}  # id of a function -> what its return value holds
 
     # --- sinks ---------------------------------------------------------------------------------
-    def visit_Call(self, node: ast.Call) -> None:
+    def visit_Expr(self, node: ast.Expr) -> None:
+        """Printing, logging and exporting are statements of their own (`print(token)`)."""
+        node = node.value  # type: ignore[assignment]
+        if node.__class__ is not ast.Call:
+            return
         sink = self._sink(node)
         if sink is None:
             return
         what, values = sink
         for value in values:
-            held = self._held(value)
-            if held is not None and held.exposed:
+            held = self._exposed(self._held(value))
+            if held is not None:
                 self.report(node, _message(what, held))
                 return
 
@@ -242,8 +260,8 @@ class SecretExposed(Rule):
         function = next((p for p in reversed(self.parents) if isinstance(p, (*FUNCTIONS, ast.Lambda))), None)
         if not isinstance(function, FUNCTIONS):
             return
-        held = self._held(node.value)
-        if held is None or not held.exposed:
+        held = self._exposed(self._held(node.value))
+        if held is None:
             return
         if _is_handler(function):
             self.report(node, _message("return", held))
@@ -255,13 +273,18 @@ class SecretExposed(Rule):
         if not isinstance(exception, ast.Call):
             return
         for value in (*exception.args, *(k.value for k in exception.keywords)):
-            held = self._held(value)
-            if held is not None and held.exposed:
+            held = self._exposed(self._held(value))
+            if held is not None:
                 self.report(node, _message("raise", held))
                 return
 
     def _sink(self, call: ast.Call) -> tuple[str, list[ast.expr]] | None:
         func = call.func
+        if isinstance(func, ast.Name):
+            if func.id not in PRINTER_NAMES:
+                return None
+        elif not isinstance(func, ast.Attribute) or func.attr not in SINK_METHODS:
+            return None
         qualified = self.model.qualified_name(func)
         if qualified in PRINTERS or (
             isinstance(func, ast.Name) and func.id == "print" and self.model.lookup("print") is None
@@ -276,6 +299,16 @@ class SecretExposed(Rule):
                 (k.value for k in call.keywords if k.arg == "value"), None
             )
             return ("export", [value]) if value is not None else None
+        return None
+
+    def _exposed(self, held: Held | None) -> Held | None:
+        """`held` when it shows a credential (the whole JSON of a token response included)."""
+        if held is None:
+            return None
+        if held.exposed:
+            return held
+        if held.kind == RESPONSE and held.request is not None and _is_token_request(self.model, held.request):
+            return Held(TOKEN_RESPONSE, "an OAuth token response")
         return None
 
     def _is_logger(self, receiver: ast.expr, qualified: str | None) -> bool:
@@ -321,6 +354,10 @@ class SecretExposed(Rule):
         if isinstance(node, ast.IfExp):
             return self._first_exposed([node.body, node.orelse], depth)
         if isinstance(node, ast.Dict):
+            for key, value in zip(node.keys, node.values):
+                name = string_value(key)
+                if name is not None and is_credential_name(name) and self._reads_environment(value):
+                    return Held(SECRET, f"the environment value under `{name!r}`")
             return self._first_exposed([v for v in node.values if v is not None], depth)
         if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
             return self._first_exposed(node.elts, depth)
@@ -330,8 +367,8 @@ class SecretExposed(Rule):
 
     def _first_exposed(self, nodes: list, depth: int) -> Held | None:
         for item in nodes:
-            held = self._held(item, depth + 1)
-            if held is not None and held.exposed:
+            held = self._exposed(self._held(item, depth + 1))
+            if held is not None:
                 return Held(SECRET, held.source)
         return None
 
@@ -351,12 +388,26 @@ class SecretExposed(Rule):
         bound = self.model.value_of(node)
         if bound is node:
             return None
-        return self._held(bound, depth + 1)
+        held = self._held(bound, depth + 1)
+        if held is None and isinstance(node, ast.Name) and is_credential_name(node.id):
+            if self._reads_environment(bound):
+                return Held(SECRET, f"`{node.id}`, read from the environment")
+        return held
+
+    def _reads_environment(self, node: ast.AST | None) -> bool:
+        """`os.environ[...]`, `os.environ.get(...)`, `os.getenv(...)` whatever the variable's name:
+        bound to a credential-named variable or key, the value is a credential
+        (`api_key = os.environ["WEATHER"]`, `{"apikey": os.environ["WEATHER"]}`)."""
+        if isinstance(node, ast.Subscript):
+            return self.model.qualified_name(node.value) == ENVIRON
+        if isinstance(node, ast.Call):
+            return self.model.qualified_name(node.func) in ENV_READERS
+        return False
 
     def _held_by_subscript(self, node: ast.Subscript, depth: int) -> Held | None:
         if isinstance(node.slice, ast.Slice):
-            owner = self._held(node.value, depth + 1)
-            return owner if owner is not None and owner.exposed and _shows_enough(node.slice) else None
+            owner = self._exposed(self._held(node.value, depth + 1))
+            return owner if owner is not None and _shows_enough(node.slice) else None
         return self._held_item(node.value, node.slice, depth)
 
     def _held_item(self, container: ast.expr, key_node: ast.expr, depth: int) -> Held | None:
@@ -395,10 +446,7 @@ class SecretExposed(Rule):
         if not isinstance(func, ast.Attribute):
             return None
         if func.attr == "json" and not node.args:
-            request = self._request_behind(func.value)
-            if request is not None and _is_token_request(self.model, request):
-                return Held(TOKEN_RESPONSE, "an OAuth token response")
-            return Held(RESPONSE, "")
+            return Held(RESPONSE, "", self._request_behind(func.value))
         if func.attr == "get" and node.args:
             return self._held_item(func.value, node.args[0], depth)
         if func.attr in REVEALING_METHODS:

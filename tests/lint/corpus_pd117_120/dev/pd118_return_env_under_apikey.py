@@ -1,0 +1,10 @@
+# pdlint: ignore-file -- labelled corpus, see ../README.md
+import os
+
+
+def handler(pd: "pipedream"):
+    return {  # expect: PD118
+        "apikey": os.environ["PIRATE_FORECAST"],
+        "latitude": 30.21,
+        "longitude": -92.03,
+    }
