@@ -2,8 +2,7 @@
 
 A test that passed fails with them. A test that failed keeps its own error, and gets the problems
 its error does not already show (the exceptions the plugin raised into the code and that are in
-the error's chain are shown by pytest already), as a note under it (Python 3.11+) or as a section
-of its report (Python 3.10).
+the error's chain are shown by pytest already), as a note under it.
 """
 
 from __future__ import annotations
@@ -24,8 +23,6 @@ class Check(Protocol):
 
 
 _CHECKS = pytest.StashKey[list[Check]]()
-_SECTION = pytest.StashKey[str]()
-SECTION_TITLE = "pytest-pdhttp"
 
 
 def register(node: pytest.Item, check: Check) -> None:
@@ -54,28 +51,22 @@ def fail(message: str) -> NoReturn:
     raise pytest.fail.Exception(message, pytrace=False) from None
 
 
-def note(node: pytest.Item, failure: BaseException, problems: list[str]) -> None:
+def note(failure: BaseException, problems: list[str]) -> None:
     """Show ``problems`` with the test's own failure, once."""
-    if not problems:
-        return
-    text = "\n\n".join(problems)
+    if problems:
+        add_note(failure, "\n\n".join(problems))
+
+
+def add_note(exc: BaseException, text: str) -> None:
+    """``exc.add_note(text)``; on Python 3.10, the ``__notes__`` list it fills, which pytest
+    shows there too."""
     if sys.version_info >= (3, 11):
-        failure.add_note(text)
-    else:  # no notes: the report gets a section after the traceback (see report_section)
-        node.stash[_SECTION] = text
-
-
-def report_section(node: pytest.Item, report: pytest.TestReport) -> None:
-    """Python 3.10: add the noted problems to the failure's report, after its traceback."""
-    text = node.stash.get(_SECTION, None)
-    if text is None or report.when != "call" or not report.failed:
+        exc.add_note(text)
         return
-    del node.stash[_SECTION]
-    longrepr = report.longrepr
-    if hasattr(longrepr, "addsection"):
-        longrepr.addsection(SECTION_TITLE, text)
-    else:
-        report.sections.append((SECTION_TITLE, text))
+    try:
+        exc.__notes__ = [*getattr(exc, "__notes__", ()), text]  # type: ignore[attr-defined]
+    except AttributeError:  # an exception type that takes no attributes
+        pass
 
 
 def chain(failure: BaseException | None) -> set[int]:

@@ -88,19 +88,10 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
         result = yield
     except BaseException as exc:
         if isinstance(exc, Exception) or type(exc) is pytest.fail.Exception:
-            strict.note(item, exc, strict.collect(item, failure=exc))
+            strict.note(exc, strict.collect(item, failure=exc))
         raise
     strict.fail_if_any(strict.collect(item))
     return result
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(
-    item: pytest.Item, call: pytest.CallInfo[None]
-) -> Generator[None, pytest.TestReport, pytest.TestReport]:
-    report = yield
-    strict.report_section(item, report)
-    return report
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, ContextManager, Union
 
 from .._json import json_copy
+from .._strict import add_note
 from .datastore import DataStore
 from .flow import Flow
 from .loader import call_handler, find_handler, load_step
@@ -192,7 +193,7 @@ class Pipedream:
                 try:
                     result = self.run(step.target)
                 except Exception as exc:
-                    _note(exc, f"in workflow step {step.name!r} ({position} of {len(workflow)})")
+                    add_note(exc, f"in workflow step {step.name!r} ({position} of {len(workflow)})")
                     raise
                 results[step.name] = result
                 self.steps[step.name] = result.as_step()
@@ -227,11 +228,6 @@ class Pipedream:
 def _own_copy(steps: dict[str, Any]) -> dict[str, Any]:
     """``pd.steps`` as one step receives it: the JSON round trip of every entry."""
     return {name: json_copy(outputs, f"pd.steps[{name!r}]") for name, outputs in steps.items()}
-
-
-def _note(exc: BaseException, text: str) -> None:
-    if hasattr(exc, "add_note"):  # Python 3.11+; on 3.10 the traceback names the step file
-        exc.add_note(text)
 
 
 def _checked_response(response: object) -> dict[str, Any]:

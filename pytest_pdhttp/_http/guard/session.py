@@ -220,7 +220,7 @@ def _note(item: pytest.Item, scope: Scope, exc: BaseException) -> None:
     if isinstance(exc, pytest.skip.Exception):
         return
     in_chain = strict.chain(exc)
-    strict.note(item, exc, scope.problems(test_failed=True, shown=lambda e: id(e) in in_chain))
+    strict.note(exc, scope.problems(test_failed=True, shown=lambda e: id(e) in in_chain))
 
 
 def _late_report(owner: Scope, message: str) -> pytest.TestReport:
