@@ -141,6 +141,7 @@ class Pipedream:
         steps: Mapping[str, Any] | None = None,
     ) -> StepResult:
         """Run a step file (a path, relative paths from the test file) or a ``handler(pd)``."""
+        __tracebackhide__ = True
         if event is not None:
             self.steps["trigger"]["event"] = json_copy(event, "the trigger event")
         if steps is not None:
@@ -180,6 +181,7 @@ class Pipedream:
         ``pd.flow.exit`` stops the run once the step that called it returns; delay, suspend and
         rerun are recorded and the run goes on. Exceptions propagate, noted with the step's name.
         """
+        __tracebackhide__ = True
         workflow = resolve(steps, self._base_dir)
         if event is not None:
             self.steps["trigger"]["event"] = json_copy(event, "the trigger event")

@@ -49,6 +49,7 @@ def load_step(
 
 def call_handler(handler: Callable[[Any], Any], pd: Any) -> Any:
     """Call ``handler(pd)`` as the platform does: synchronously, never awaiting anything."""
+    __tracebackhide__ = True
     if _is_async(handler):
         raise TypeError(
             f"async def {getattr(handler, '__name__', 'handler')}(pd): the platform calls a "

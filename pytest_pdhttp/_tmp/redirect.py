@@ -169,6 +169,7 @@ def to_fake(path: Any) -> Any:
 def _paths(func: Callable[..., Any], count: int, returns_path: bool = False) -> Any:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        __tracebackhide__ = True
         tmp_map = current()
         if tmp_map is None:
             return func(*args, **kwargs)
@@ -185,6 +186,7 @@ def _paths(func: Callable[..., Any], count: int, returns_path: bool = False) -> 
 def _opener(real_open: Callable[..., Any]) -> Any:
     @functools.wraps(real_open)
     def open(file: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: A001 - it replaces open
+        __tracebackhide__ = True
         real = to_real(file)
         stream = real_open(real, *args, **kwargs)
         if real is not file:
@@ -223,6 +225,7 @@ class FileIO(_REAL_FILEIO, metaclass=_FileIOType):  # type: ignore[misc]
     """``io.FileIO`` with "/tmp/..." names redirected."""
 
     def __init__(self, file: Any, *args: Any, **kwargs: Any) -> None:
+        __tracebackhide__ = True
         real = to_real(file)
         super().__init__(real, *args, **kwargs)
         if real is not file:
@@ -232,6 +235,7 @@ class FileIO(_REAL_FILEIO, metaclass=_FileIOType):  # type: ignore[misc]
 def _scandir(real_scandir: Callable[..., Any]) -> Any:
     @functools.wraps(real_scandir)
     def scandir(path: Any = ".") -> Any:
+        __tracebackhide__ = True
         real = to_real(path)
         iterator = real_scandir(real)
         return iterator if real is path else _FakeScandir(iterator, os.fspath(path))

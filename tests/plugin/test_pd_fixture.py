@@ -222,7 +222,9 @@ def test_an_async_handler_is_refused_with_the_platforms_reason(pytester, run, st
                 pd.run(lambda pd: later())
         """
     )
-    result = run("-W", "error::RuntimeWarning", "-W", "error::pytest.PytestUnraisableExceptionWarning")
+    result = run(
+        "-W", "error::RuntimeWarning", "-W", "error::pytest.PytestUnraisableExceptionWarning"
+    )
     result.assert_outcomes(passed=3)
     result.stdout.no_fnmatch_line("*never awaited*")
 
@@ -315,7 +317,9 @@ def project_under_tmp():
     shutil.rmtree(root)
 
 
-def test_a_step_outside_the_rootdir_of_a_project_under_tmp_is_found(pytester, run, project_under_tmp):
+def test_a_step_outside_the_rootdir_of_a_project_under_tmp_is_found(
+    pytester, run, project_under_tmp
+):
     (project_under_tmp / "steps" / "fetch").mkdir(parents=True)
     (project_under_tmp / "steps" / "greet.py").write_text(
         "def handler(pd):\n    with open('/tmp/out.txt', 'w') as f:\n        f.write('hi')\n"
@@ -441,3 +445,41 @@ def test_writes_outside_tmp_fail_as_on_the_read_only_platform(pytester, run):
     result.assert_outcomes(passed=10)
     assert (pytester.path / "written_by_the_test_itself.txt").exists()
     assert not (pytester.path / "step.log").exists()
+
+
+def test_a_running_coverage_measurement_keeps_writing_while_a_step_runs(pytester, run):
+    """Coverage's data files stay writable under pd.run (stood in for by a module that answers
+    coverage.Coverage.current() as coverage does while it measures)."""
+    pytester.makeconftest(
+        """
+        import os, sys, types
+
+        class Config:
+            data_file = os.path.join(os.getcwd(), ".coverage")
+
+        class Coverage:
+            @staticmethod
+            def current():
+                return types.SimpleNamespace(config=Config)
+
+        sys.modules["coverage"] = types.SimpleNamespace(Coverage=Coverage)
+        """
+    )
+    pytester.makepyfile(
+        """
+        import errno, os
+        import pytest
+
+        def test_data_files(pd):
+            def handler(pd):
+                with open(".coverage.host.123.XyZ", "w") as data:     # what coverage writes
+                    data.write("{}")
+                with open("not-coverage.txt", "w"):
+                    pass
+            with pytest.raises(OSError) as info:
+                pd.run(handler)
+            assert info.value.errno == errno.EROFS and info.value.filename == "not-coverage.txt"
+            assert os.path.exists(".coverage.host.123.XyZ")
+        """
+    )
+    run().assert_outcomes(passed=1)

@@ -234,8 +234,9 @@ def test_recorded_forms_decode_utf8_and_keep_repeated_files(pytester, run):
 
         def test_repeated_fields(pd_http):
             pd_http.post(URL)
-            requests.post(URL, files=[("attachments", ("a.txt", b"A")), ("attachments", ("b.txt", b"B")),
-                                      ("tag", (None, "x")), ("tag", (None, "y"))], timeout=5)
+            files = [("attachments", ("a.txt", b"A")), ("attachments", ("b.txt", b"B")),
+                     ("tag", (None, "x")), ("tag", (None, "y"))]
+            requests.post(URL, files=files, timeout=5)
             sent = pd_http.requests[0]
             assert [f.filename for f in sent.files().getlist("attachments")] == ["a.txt", "b.txt"]
             assert sent.files()["attachments"].content == b"B"      # a dict's view: the last one
@@ -275,9 +276,15 @@ def test_is_optional_and_is_reusable_per_response(pytester, run):
     )
     result = run("-rN")
     result.assert_outcomes(passed=1, failed=2)
-    result.stdout.fnmatch_lines(["*test_optional_and_once*", "*no registered response matches GET*"])
     result.stdout.fnmatch_lines(
-        ["*test_required_in_a_relaxed_test*", "*never requested:*", "*- GET https://api.example.com/v1/items"]
+        ["*test_optional_and_once*", "*no registered response matches GET*"]
+    )
+    result.stdout.fnmatch_lines(
+        [
+            "*test_required_in_a_relaxed_test*",
+            "*never requested:*",
+            "*- GET https://api.example.com/v1/items",
+        ]
     )
     result.stdout.no_fnmatch_line("*- GET https://api.example.com/v1/items/maybe")
     result.stdout.no_fnmatch_line("*- GET https://api.example.com/v1/items/other")
@@ -327,7 +334,10 @@ def test_requests_are_looked_up_by_what_they_were(pytester, run):
         ]
     )
     result.stdout.fnmatch_lines(
-        ["*expects exactly one request, none matched; sent:*", "*- POST https://api.example.com/v1/items"]
+        [
+            "*expects exactly one request, none matched; sent:*",
+            "*- POST https://api.example.com/v1/items",
+        ]
     )
 
 
@@ -384,10 +394,13 @@ def test_another_responses_mock_taking_over_is_refused_with_the_reason(pytester,
     )
     result = run("-rN", "-p", "no:randomly")
     result.assert_outcomes(passed=1, failed=1, errors=3)
-    result.stdout.fnmatch_lines(["*test_activate*", "*another responses mock was started during the test*"])
-    result.stdout.fnmatch_lines(["*at setup of test_fixture_after*", "*another responses mock was started*"])
-    result.stdout.fnmatch_lines(["*at setup of test_fixture_before*", "*another responses mock already intercepts*"])
-    result.stdout.fnmatch_lines(["*at setup of test_started_for_every_test*", "*@pytest.mark.withoutresponses*"])
+    for where, said in [
+        ("*test_activate*", "*another responses mock was started during the test*"),
+        ("*at setup of test_fixture_after*", "*another responses mock was started*"),
+        ("*at setup of test_fixture_before*", "*another responses mock already intercepts*"),
+        ("*at setup of test_started_for_every_test*", "*@pytest.mark.withoutresponses*"),
+    ]:
+        result.stdout.fnmatch_lines([where, said])
     result.stdout.no_fnmatch_line("*Connection refused by Responses*")
 
 

@@ -349,7 +349,8 @@ def test_a_swallowed_problem_is_noted_once_under_another_failure(suite, run):
     )
     result = run("-rN")
     result.assert_outcomes(failed=1)
-    assert said(result, "no registered response matches GET https://api.example.com/v1/items/1") == 1
+    missed = "no registered response matches GET https://api.example.com/v1/items/1"
+    assert said(result, missed) == 1
     assert said(result, "the step's own failure") >= 1
 
 

@@ -88,3 +88,20 @@ def test_examples_and_fixture_docs_use_only_public_names():
                 used.setdefault(name, set()).add(str(path.relative_to(root)))
     private = {name: sorted(where) for name, where in used.items() if name not in PUBLIC}
     assert not private, f"non-public names used: {private}"
+
+
+def test_the_mock_overrides_no_private_method_of_responses():
+    """Built on responses' public extension points (registry, add, start/stop); the only
+    private name it touches is _set_registry, the way responses' own activate(registry=...)
+    switches registries, kept so that a registry set that way is journaled too."""
+    import responses
+
+    from pytest_pdhttp import StrictRequestsMock
+
+    private = {
+        name
+        for name in vars(StrictRequestsMock)
+        if name.startswith("_") and not name.startswith("__")
+        and hasattr(responses.RequestsMock, name)
+    }
+    assert private == {"_set_registry"}
