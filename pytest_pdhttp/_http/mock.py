@@ -212,26 +212,15 @@ class StrictRequestsMock(responses.RequestsMock):
         )
         return lookup.find(self.requests, criteria)
 
-    def get_request(
-        self,
-        *,
-        method: str | None = None,
-        url: str | re.Pattern[str] | None = None,
-        match_headers: Mapping[str, str] | None = None,
-        match_content: bytes | str | None = None,
-        match_json: Any = lookup.UNSET,
-        match_data: Mapping[str, Any] | None = None,
-        match_files: Mapping[str, Any] | None = None,
-    ) -> RecordedRequest:
-        """The one request matching the criteria (as ``get_requests``); ``AssertionError``
-        listing what was sent when none or several match."""
+    def get_request(self, **criteria: Any) -> RecordedRequest:
+        """The one request matching the criteria (the keywords of ``get_requests``);
+        ``AssertionError`` listing what was sent when none or several match."""
         __tracebackhide__ = True
-        criteria = lookup.Criteria(
-            method, url, match_headers, match_content, match_json, match_data, match_files
-        )
-        found = lookup.find(self.requests, criteria)
+        found = self.get_requests(**criteria)
         if len(found) != 1:
-            raise AssertionError(lookup.not_exactly_one(criteria, found, self.requests))
+            raise AssertionError(
+                lookup.not_exactly_one(lookup.Criteria(**criteria), found, self.requests)
+            )
         return found[0]
 
     # --- answering --------------------------------------------------------------------------
