@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from ..model import FUNCTIONS, has_pipedream_annotation, step_context_name, string_value
+from ..model import FUNCTIONS, LOGGING_METHODS, has_pipedream_annotation, step_context_name, string_value
 from ..secrets import is_credential_name, name_words
 from .base import Invalid, Rule, Valid
 
@@ -23,11 +23,10 @@ PUBLIC_AUTH_WORDS = frozenset(
 )
 ENV_READERS = frozenset({"os.getenv", "os.environ.get"})
 ENVIRON = "os.environ"
-LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log", "fatal"})
 LOGGER_NAMES = frozenset({"logger", "log", "_logger", "_log", "LOGGER", "LOG"})
 PRINTERS = frozenset({"print", "pprint.pprint", "pprint.pp", "sys.stdout.write", "sys.stderr.write"})
 PRINTER_NAMES = frozenset({"print", "pprint", "pp"})  # as called by name (`from pprint import pprint`)
-SINK_METHODS = LOG_METHODS | {"export", "write", "pprint", "pp"}
+SINK_METHODS = LOGGING_METHODS | {"export", "write", "pprint", "pp"}
 # Calls whose result shows their argument: conversions, encodings anyone can reverse.
 REVEALING_CALLS = frozenset(
     {
@@ -292,7 +291,7 @@ class SecretExposed(Rule):
             return ("print", list(call.args))
         if not isinstance(func, ast.Attribute):
             return None
-        if func.attr in LOG_METHODS and self._is_logger(func.value, qualified):
+        if func.attr in LOGGING_METHODS and self._is_logger(func.value, qualified):
             return ("log", [*call.args, *(k.value for k in call.keywords if k.arg not in {"exc_info", "stack_info"})])
         if func.attr == "export" and self._is_context(func.value):
             value = call.args[1] if len(call.args) > 1 else next(

@@ -56,9 +56,9 @@ class Labels:
     files: list[str] = field(default_factory=list)
 
 
-def _codes(text: str) -> list[str]:
+def _codes(text: str, rules: Sequence[str] = RULES) -> list[str]:
     codes = re.findall(r"PD\d{3}", text)
-    unknown = [code for code in codes if code not in RULES]
+    unknown = [code for code in codes if code not in rules]
     if unknown:
         raise LabelError(f"unknown rule code(s) {', '.join(unknown)}")
     return codes
@@ -68,7 +68,7 @@ def corpus_files(part: str, corpus_dir: Path = CORPUS_DIR) -> list[Path]:
     return sorted(p for p in (corpus_dir / part).rglob("*") if p.is_file() and p.suffix in SUFFIXES)
 
 
-def read_labels(paths: Iterable[Path], corpus_dir: Path = CORPUS_DIR) -> Labels:
+def read_labels(paths: Iterable[Path], corpus_dir: Path = CORPUS_DIR, rules: Sequence[str] = RULES) -> Labels:
     labels = Labels()
     for path in paths:
         name = path.relative_to(corpus_dir).as_posix()
@@ -82,11 +82,11 @@ def read_labels(paths: Iterable[Path], corpus_dir: Path = CORPUS_DIR) -> Labels:
                     if number == len(lines):
                         raise LabelError("expect-next-line on the last line")
                     target = number + 1
-                    labels.expected.update((name, target, code) for code in _codes(match["codes"]))
+                    labels.expected.update((name, target, code) for code in _codes(match["codes"], rules))
                 elif match := _EXPECT.search(line):
-                    labels.expected.update((name, number, code) for code in _codes(match["codes"]))
+                    labels.expected.update((name, number, code) for code in _codes(match["codes"], rules))
                 elif match := _OK.search(line):
-                    labels.negatives.update((name, number, code) for code in _codes(match["codes"]))
+                    labels.negatives.update((name, number, code) for code in _codes(match["codes"], rules))
                 else:
                     raise LabelError(f"malformed marker: {line.strip()!r}")
             except LabelError as error:
@@ -98,10 +98,10 @@ class LintError(Exception):
     """pdlint did not produce a report (the message has its exit status and stderr)."""
 
 
-def lint(directories: Sequence[Path], corpus_dir: Path = CORPUS_DIR) -> list[dict]:
+def lint(directories: Sequence[Path], corpus_dir: Path = CORPUS_DIR, rules: Sequence[str] = RULES) -> list[dict]:
     """pdlint's findings on every file under `directories`, paths relative to `corpus_dir`."""
     command = [sys.executable, "-m", "pdlint", "--isolated", "--no-cache", "--jobs", "1",
-               "--select", ",".join(("PD001",) + RULES), "--format", "json", *map(str, directories)]
+               "--select", ",".join(("PD001", *rules)), "--format", "json", *map(str, directories)]
     done = subprocess.run(command, capture_output=True, text=True, check=False,
                           env={**os.environ, "NO_COLOR": "1"})
     try:
@@ -154,8 +154,8 @@ class PartScore:
     other: list[tuple[Key, str]]  # engine codes other than PD001 (none expected)
 
 
-def score(labels: Labels, findings: Sequence[dict], part: str = "") -> PartScore:
-    rules = {rule: RuleScore(rule) for rule in RULES}
+def score(labels: Labels, findings: Sequence[dict], part: str = "", scored: Sequence[str] = RULES) -> PartScore:
+    rules = {rule: RuleScore(rule) for rule in scored}
     for (_, _, code), count in labels.negatives.items():
         rules[code].negatives += count
     remaining = Counter(labels.expected)
@@ -177,13 +177,17 @@ def score(labels: Labels, findings: Sequence[dict], part: str = "") -> PartScore
     return PartScore(part, len(labels.files), rules, syntax_errors, other)
 
 
-def score_parts(parts: Sequence[str] = PARTS, corpus_dir: Path = CORPUS_DIR) -> dict[str, PartScore]:
-    """Lint the parts in one pdlint run and score each against its labels."""
-    findings = lint([corpus_dir / part for part in parts], corpus_dir)
+def score_parts(
+    parts: Sequence[str] = PARTS, corpus_dir: Path = CORPUS_DIR, rules: Sequence[str] = RULES
+) -> dict[str, PartScore]:
+    """Lint the parts in one pdlint run and score each against its labels (another labelled
+    corpus in the same format, and the rules it is labelled for, can be given)."""
+    findings = lint([corpus_dir / part for part in parts], corpus_dir, rules)
     scores = {}
     for part in parts:
         own = [f for f in findings if f["path"].startswith(f"{part}/")]
-        scores[part] = score(read_labels(corpus_files(part, corpus_dir), corpus_dir), own, part)
+        labels = read_labels(corpus_files(part, corpus_dir), corpus_dir, rules)
+        scores[part] = score(labels, own, part, rules)
     return scores
 
 
@@ -192,7 +196,7 @@ def table(scores: Sequence[PartScore]) -> str:
     head = "| rule |" + "".join(f" {s.part} P | {s.part} R | TP / FP / FN | ok lines |" for s in scores)
     rule_line = "| --- |" + " ---: | ---: | ---: | ---: |" * len(scores)
     rows = [head, rule_line]
-    for rule in RULES:
+    for rule in scores[0].rules if scores else RULES:
         cells = "".join(
             f" {r.precision:.2f} | {r.recall:.2f} | {r.true_positives} / {len(r.extra)} / {len(r.missed)} | {r.negatives} |"
             for r in (s.rules[rule] for s in scores)

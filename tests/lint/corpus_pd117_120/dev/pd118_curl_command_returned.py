@@ -1,4 +1,3 @@
-# pdlint: ignore-file -- labelled corpus, see ../README.md
 def handler(pd: "pipedream"):
     token = pd.inputs["gitlab"]["$auth"]["oauth_access_token"]
     project = pd.steps["trigger"]["event"]["body"]["project"]["id"]

@@ -1,4 +1,3 @@
-# pdlint: ignore-file -- labelled corpus, see ../README.md
 def handler(pd: "pipedream"):
     account = pd.inputs["slack"]["$auth"]
     pd.export("user_id", account["oauth_uid"])

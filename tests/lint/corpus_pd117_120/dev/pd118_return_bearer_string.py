@@ -1,4 +1,3 @@
-# pdlint: ignore-file -- labelled corpus, see ../README.md
 def handler(pd: "pipedream"):
     api_key = pd.inputs["pipedrive"]["$auth"]["api_token"]
     return f"Bearer {api_key}"  # expect: PD118

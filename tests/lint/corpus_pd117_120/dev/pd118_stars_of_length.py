@@ -1,4 +1,3 @@
-# pdlint: ignore-file -- labelled corpus, see ../README.md
 def handler(pd: "pipedream"):
     secret = pd.inputs["webhook_app"]["$auth"]["signing_secret"]
     print(f"secret: {'*' * len(secret)}")

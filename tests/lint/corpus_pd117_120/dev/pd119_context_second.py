@@ -1,3 +1,2 @@
-# pdlint: ignore-file -- labelled corpus, see ../README.md
 def handler(context, pd: "pipedream"):  # expect: PD119
     return {"id": context["id"], "event": pd.steps["trigger"]["event"]}

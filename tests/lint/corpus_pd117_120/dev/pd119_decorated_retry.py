@@ -1,4 +1,3 @@
-# pdlint: ignore-file -- labelled corpus, see ../README.md
 import requests
 from tenacity import retry, stop_after_attempt
 

@@ -1,4 +1,3 @@
-# pdlint: ignore-file -- labelled corpus, see ../README.md
 from flask import Flask, jsonify, request
 
 app = Flask(__name__)

@@ -1,4 +1,3 @@
-# pdlint: ignore-file -- labelled corpus, see ../README.md
 def handler_v1(pd):
     return {"legacy": True}
 

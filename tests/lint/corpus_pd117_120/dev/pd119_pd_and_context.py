@@ -1,4 +1,3 @@
-# pdlint: ignore-file -- labelled corpus, see ../README.md
 def handler(pd: "pipedream", context):  # expect: PD119
     run = context["run"]
     return {"attempt": run["runs"], "body": pd.steps["trigger"]["event"]["body"]}

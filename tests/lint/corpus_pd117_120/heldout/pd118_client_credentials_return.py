@@ -1,4 +1,3 @@
-# pdlint: ignore-file -- labelled corpus, see ../README.md
 import requests
 
 TOKEN_URL = "https://login.example-erp.com/oauth2/token"

@@ -1,4 +1,3 @@
-# pdlint: ignore-file -- labelled corpus, see ../README.md
 import os
 
 token = os.getenv("TELEGRAM_BOT_TOKEN")

@@ -1,4 +1,3 @@
-# pdlint: ignore-file -- labelled corpus, see ../README.md
 def handler(*, pd):  # expect: PD119
     rows = pd.steps["query"]["$return_value"]
     return {"rows": len(rows)}

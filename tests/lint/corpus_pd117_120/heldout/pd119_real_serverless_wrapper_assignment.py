@@ -1,4 +1,3 @@
-# pdlint: ignore-file -- labelled corpus, see ../README.md
 import serverless_sdk
 
 sdk = serverless_sdk.SDK(org_id="demo", application_name="property-bot")
