@@ -34,7 +34,7 @@ def handler(pd: "pipedream"):
     job = requests.post(f"{API}/transcript", json={"audio_url": url}, headers={"authorization": key}, timeout=30)
     job.raise_for_status()
     tid = job.json()["id"]
-    while True:
+    while True:  # expect: PD120
         poll = requests.get(f"{API}/transcript/{tid}", headers={"authorization": key}, timeout=30)
         poll.raise_for_status()
         if poll.json()["status"] in ("completed", "error"):

@@ -17,6 +17,6 @@ def handler(pd: "pipedream"):
         r.raise_for_status()
         log(f"{site} up {r.elapsed.total_seconds():.2f}s")
         return {"up": True}
-    except requests.RequestException as exc:
+    except requests.RequestException as exc:  # expect: PD117
         log(f"{site} DOWN {exc}")
         return {"up": False}

@@ -44,5 +44,5 @@ def handler(pd: "pipedream"):
         page_token = body.get("next_page_token") or ""
         if not page_token:
             break
-    return {"count": len(invoices), "cache": cache_key, "labels": form_labels, "m": masked,
+    return {"count": len(invoices), "cache": cache_key, "labels": form_labels, "m": masked,  # expect: PD118
             "legacy": legacy, "env": os.environ.get(API_KEY_ENV)}

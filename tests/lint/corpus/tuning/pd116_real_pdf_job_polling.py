@@ -14,7 +14,7 @@ def handler(pd: "pipedream"):
   }
   task = pd.steps["create_conversion_job"]["$return_value"]["taskId"]
 
-  while True:
+  while True:  # expect: PD120
     request = requests.get(f"{HOST}/pdf-services/api/tasks/{task}", headers=headers)  # expect: PD102, PD105
     status = request.json()
     if status["status"] == "COMPLETED":
