@@ -45,31 +45,40 @@ _exempt: set[str] = set()
 _REAL_GETCWD = os.getcwd
 
 
-def never_moved(basetemp: Path, rootdir: Path) -> list[Path]:
+def never_moved(basetemp: Path, rootdir: Path) -> tuple[str, ...]:
     """pytest's base directory (and the pytest-of-<user> above it), the rootdir, the interpreter,
     and where code is imported from (a checkout that happens to lie under /tmp, say, so that
-    tracebacks can still read its source)."""
+    tracebacks can still read its source), each as given and resolved."""
+    return _never_moved(basetemp, rootdir, tuple(sys.path))
+
+
+@functools.lru_cache(maxsize=8)  # the same for every test of a session, unless sys.path changes
+def _never_moved(basetemp: Path, rootdir: Path, path: tuple[str, ...]) -> tuple[str, ...]:
     prefixes = {sys.prefix, sys.base_prefix, sys.exec_prefix}
     pytest_of = [p for p in basetemp.parents if p.name.startswith("pytest-of-")]
     code = {Path(__file__).resolve().parents[2]}  # where pytest_pdhttp itself is imported from
-    code.update(Path(entry) for entry in sys.path if entry and os.path.isdir(entry))
-    return [basetemp, *pytest_of, rootdir, *(Path(p) for p in prefixes), *sorted(code)]
+    code.update(Path(entry) for entry in path if entry and os.path.isdir(entry))
+    keep = [basetemp, *pytest_of, rootdir, *(Path(p) for p in prefixes), *code]
+    roots = {str(p) for p in keep} | {os.path.realpath(p) for p in keep}
+    return tuple(sorted(r for r in roots if r not in (FAKE_ROOT, "/")))
 
 
 def exempt(path: str | os.PathLike[str]) -> None:
     """Never move ``path`` (and what is under it): the plugin's own files, such as a step file or
     a cassette directory that happens to lie under /tmp."""
     text = os.path.abspath(os.fspath(path))
-    _exempt.update({text, os.path.realpath(text)} - {FAKE_ROOT, "/"})
+    if text not in _exempt:
+        _exempt.update({text, os.path.realpath(text)} - {FAKE_ROOT, "/"})
 
 
 class TmpMap:
-    """Translates between the paths the step writes ("/tmp/...") and the real directory."""
+    """Translates between the paths the step writes ("/tmp/...") and the real directory.
 
-    def __init__(self, real_root: Path, keep: Iterable[Path]) -> None:
+    ``keep``: paths never moved, as ``never_moved`` gives them (or any paths)."""
+
+    def __init__(self, real_root: Path, keep: Iterable[str | Path]) -> None:
         self.real = str(real_root)
-        roots = {str(p) for p in keep} | {os.path.realpath(p) for p in keep}
-        self.keep = tuple(sorted(r for r in roots if r not in (FAKE_ROOT, "/")))
+        self.keep = tuple(sorted({str(k) for k in keep} - {FAKE_ROOT, "/"}))
 
     def redirected(self, path: str) -> str | None:
         """The real path for a "/tmp/..." path, or None when ``path`` is not moved."""
