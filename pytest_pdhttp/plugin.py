@@ -133,7 +133,10 @@ def pd_http(request: pytest.FixtureRequest) -> Iterator[StrictRequestsMock]:
     scope = guard.scope_of(node)
     if scope is not None:
         scope.allow_override = lambda: mock.allow_network or recording
+    if recording:
+        guard.follow_proxies(node)
     mock.redact = lambda text: Redactor(secrets()).text(text)  # what a failure message shows
+    mock._journal.shown = lambda sent: Redactor(secrets()).request(sent)  # a miss's request
     if cassette is not None:
         cassette.attach(mock)
     strict.register(node, mock)

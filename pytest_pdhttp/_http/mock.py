@@ -218,9 +218,8 @@ class StrictRequestsMock(responses.RequestsMock):
         __tracebackhide__ = True
         found = self.get_requests(**criteria)
         if len(found) != 1:
-            raise AssertionError(
-                lookup.not_exactly_one(lookup.Criteria(**criteria), found, self.requests)
-            )
+            shown = lookup.not_exactly_one(lookup.Criteria(**criteria), found, self.requests)
+            raise AssertionError(self.redact(shown))
         return found[0]
 
     # --- answering --------------------------------------------------------------------------

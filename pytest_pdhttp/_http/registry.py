@@ -26,6 +26,8 @@ class Journal:
         self.requests: list[RecordedRequest] = []
         self.matches: dict[int, responses.BaseResponse] = {}
         self.misses: dict[int, str] = {}
+        # a request as a miss explanation may show it (the plugin redacts its credentials)
+        self.shown: Callable[[RecordedRequest], RecordedRequest] = lambda request: request
 
     def outcome(self, request: PreparedRequest) -> tuple[responses.BaseResponse | None, str | None]:
         """The match or the miss explanation of ``request``'s last lookup, forgotten now."""
@@ -50,7 +52,8 @@ class _Journaled:
         self.journal.misses.pop(key, None)
         self.journal.matches.pop(key, None)
         if match is None:
-            self.journal.misses[key] = explain_miss(request, registered, reasons, self)
+            shown = self.journal.shown(RecordedRequest.from_prepared(request))
+            self.journal.misses[key] = explain_miss(shown, registered, reasons, self)
         else:
             self.journal.matches[key] = match
         return match, reasons
@@ -112,14 +115,14 @@ def _journaled_class(registry: type[FirstMatchRegistry]) -> type[Any]:
 
 
 def explain_miss(
-    request: PreparedRequest,
+    request: RecordedRequest,
     registered: list[responses.BaseResponse],
     reasons: list[str],
     registry: Any,
 ) -> str:
     lines = [
         f"pd_http: no registered response matches {request.method} {request.url}",
-        f"  body: {describe_body(RecordedRequest.from_prepared(request))}",
+        f"  body: {describe_body(request)}",
     ]
     if not registered:
         lines.append("no responses are registered")

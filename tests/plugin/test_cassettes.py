@@ -768,3 +768,53 @@ def test_bad_cassettes_say_what_is_wrong(tmp_path, text, message):
     path.write_text(text)
     with pytest.raises(CassetteError, match=message):
         load(path)
+
+
+# --- recording is what the step would do without the plugin ------------------------------------
+
+PROXIED_SUITE = """
+import pytest
+import requests
+
+
+@pytest.mark.pd_http(cassette="proxied")
+def test_through_the_proxy(pd_http):
+    response = requests.get("http://api.example.invalid/items", timeout=5)
+    assert response.json()["path"] == "http://api.example.invalid/items"
+"""
+
+
+def test_recording_goes_through_the_proxy_the_run_was_given(pytester, run, server, monkeypatch, outside):
+    """A developer behind a proxy records through it (the guard hides the proxy variables only
+    from tests that may not reach the network); the name is never resolved here."""
+    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY"):  # (outside set them all)
+        monkeypatch.setenv(name, server.url)  # the loopback server answers as the proxy
+    record(pytester, run, server, PROXIED_SUITE)
+    assert server.hits == ["GET http://api.example.invalid/items"]
+    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name)
+    run().assert_outcomes(passed=1)  # and the replay needs neither
+
+
+RAW_SUITE = """
+import io
+import os
+import shutil
+
+import pytest
+import requests
+
+
+@pytest.mark.pd_http(cassette="download")
+def test_download(pd_http):
+    response = requests.get(os.environ["PD_TEST_SERVER"] + "/binary", stream=True, timeout=5)
+    copy = io.BytesIO()
+    shutil.copyfileobj(response.raw, copy)
+    assert copy.getvalue() == bytes(range(256)) * 4
+"""
+
+
+def test_recording_leaves_the_raw_stream_readable(pytester, run, server):
+    """A download read from ``response.raw`` gets its bytes while recording as in the replay."""
+    record(pytester, run, server, RAW_SUITE)
+    run().assert_outcomes(passed=1)

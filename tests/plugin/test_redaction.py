@@ -506,3 +506,53 @@ def test_which_values_are_secrets():
         "postgres://u:p@db/x",
         "gh-token-value",
     }
+
+
+# --- messages: redacted by structure, before they are cut ----------------------------------------
+
+MESSAGES_SUITE = """
+import json
+import os
+
+import pytest
+import requests
+
+P = json.loads(open(os.environ["PLANTED_FILE"]).read())
+
+
+def test_unmatched(pd_http):
+    pd_http.post("https://api.example.com/logout")
+    with pytest.raises(requests.ConnectionError):
+        requests.post("https://api.example.com/login", json={
+            "password": P["number"], "credentials": {"secret_value": P["nested"]},
+            "padding": "x" * 400,  # the token below straddles where the message cuts the body
+            "refresh_token": P["long"],
+        })
+
+
+def test_lookup(pd_http):
+    pd_http.get("https://api.example.com/items")
+    requests.get("https://api.example.com/items", params={"access_token": P["query"]})
+    pd_http.get_request(method="POST")
+"""
+
+
+def test_messages_redact_the_request_by_structure_and_before_cutting(pytester, run, tmp_path, monkeypatch):
+    """The unmatched-request message shows the body redacted as a cassette would be (a number
+    under a credential key, everything under ``credentials``), never cut inside a secret; the
+    get_request message lists sent URLs redacted."""
+    planted = {
+        "number": 73310954, "nested": "nested-sv-5521", "query": "query-at-7712",
+        "long": "lt-" + "Zk3" * 30,
+    }
+    path = tmp_path / "planted.json"
+    path.write_text(json.dumps(planted))
+    monkeypatch.setenv("PLANTED_FILE", str(path))
+    pytester.makepyfile(test_messages=MESSAGES_SUITE)
+    result = run("-p", "no:randomly")
+    result.assert_outcomes(failed=2)
+    output = result.stdout.str()
+    assert '"password": "REDACTED"' in output
+    assert "access_token=REDACTED" in output
+    for value in planted.values():
+        assert str(value)[:12] not in output, value

@@ -3,6 +3,7 @@ passed through the ``before_record`` hook, stripped of volatile headers and reda
 
 from __future__ import annotations
 
+import io
 import zlib
 from collections.abc import Callable
 from typing import Any
@@ -43,6 +44,20 @@ def captured(request: requests.PreparedRequest, response: requests.Response) -> 
     return Interaction(
         live_request(request),
         Response(response.status_code, response.reason or "", headers, response.content or b""),
+    )
+
+
+def _readable_again(response: requests.Response, interaction: Interaction) -> None:
+    """Capturing read the body: ``response.raw`` serves it again (decoded, as the replay will), for
+    code that reads the raw stream (``shutil.copyfileobj(response.raw, file)``)."""
+    assert interaction.response is not None
+    response.raw = urllib3.HTTPResponse(
+        body=io.BytesIO(interaction.response.body),
+        headers=interaction.response.headers,
+        status=response.status_code,
+        reason=response.reason,
+        preload_content=False,
+        decode_content=False,
     )
 
 
@@ -94,7 +109,9 @@ class Recorder:
         def send(adapter: Any, request: requests.PreparedRequest, **kwargs: Any) -> Any:
             response = real_send(adapter, request, **kwargs)
             self._secrets |= self._source()
-            self.raw.append(captured(request, response))
+            interaction = captured(request, response)
+            self.raw.append(interaction)
+            _readable_again(response, interaction)
             return response
 
         return send

@@ -53,6 +53,14 @@ def scope_of(item: pytest.Item) -> Scope | None:
     return item.stash.get(SCOPE, None)
 
 
+def follow_proxies(item: pytest.Item) -> None:
+    """The test may reach the network after all (it records a cassette): its requests go the
+    way they would without the plugin, through the proxy variables the run was given."""
+    plugin = item.config.stash.get(GUARD, None)
+    if plugin is not None:
+        plugin.guard.follow_policy(True)  # until the test's teardown
+
+
 def _session_policy(config: pytest.Config) -> Policy:
     allow = config.getini(ALLOW_NETWORK_INI)
     try:
