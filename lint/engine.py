@@ -4,6 +4,7 @@ map positions back to the file. libcst parses the snippet only when fixes are wa
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import re
 import sys
@@ -82,23 +83,35 @@ _SAME_TO_RULES = {
 def _callback_tables(model: Model, rules: Sequence[Rule]) -> tuple[dict[type, list], dict[type, list]]:
     """The walk's callbacks by node class: the model's `visit_` before the rules', its `leave_` after
     theirs, so that a rule sees the model as it stands at the node it looks at."""
-    model_visit, model_leave = model.callbacks()
-    visit: dict[type, list] = {cls: [callback] for cls, callback in model_visit.items()}
-    leave: dict[type, list] = {}
-
-    def add(table: dict[type, list], node_class: type, callback: Any) -> None:
-        for each in (node_class, *_SAME_TO_RULES.get(node_class, ())):
-            table.setdefault(each, []).append(callback)
-
+    owners = (model, *rules)
+    visit_plan, leave_plan = _table_plan(type(model), tuple(type(rule) for rule in rules))
+    visit = {cls: [getattr(owners[i], name) for i, name in entries] for cls, entries in visit_plan}
+    leave = {cls: [getattr(owners[i], name) for i, name in entries] for cls, entries in leave_plan}
     for rule in rules:
-        for kind, node_class, method in rule.handler_table():
-            add(visit if kind == "visit" else leave, node_class, getattr(rule, method))
         listener = getattr(rule, "scope_ended", None)
         if listener is not None:
             model.scope_end_listeners.append(listener)
-    for cls, callback in model_leave.items():
-        leave.setdefault(cls, []).append(callback)
     return visit, leave
+
+
+@functools.lru_cache(maxsize=64)
+def _table_plan(model_class: type, rule_classes: tuple[type, ...]) -> tuple[tuple, tuple]:
+    """Per node class, which owner's method to call (0: the model, i: the i-th rule), in order;
+    the same for every snippet linted with these rules."""
+    visit: dict[type, list] = {}
+    leave: dict[type, list] = {}
+    for kind, node_class, name in model_class.handler_table():
+        if kind == "visit":
+            visit.setdefault(node_class, []).append((0, name))
+    for index, rule_class in enumerate(rule_classes, start=1):
+        for kind, node_class, name in rule_class.handler_table():
+            table = visit if kind == "visit" else leave
+            for each in (node_class, *_SAME_TO_RULES.get(node_class, ())):
+                table.setdefault(each, []).append((index, name))
+    for kind, node_class, name in model_class.handler_table():
+        if kind == "leave":
+            leave.setdefault(node_class, []).append((0, name))
+    return tuple(visit.items()), tuple(leave.items())
 
 
 @dataclass

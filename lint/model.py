@@ -174,6 +174,7 @@ class Model:
         self.parents: list[ast.AST] = []  # the walker's ancestor stack (set by the engine)
         self.scope_end_listeners: list[Callable[[Scope], None]] = []
         self._requests: dict[int, RequestCall | None] = {}
+        self._qualified: dict[int, str | None] = {}
         self._things: dict[int, Thing | None] = {}
         self._function_scopes: dict[int, Scope] = {}
         self._class_scopes: dict[int, Scope] = {}
@@ -279,7 +280,16 @@ class Model:
         return None if found is None else literal_prefix(found)
 
     def qualified_name(self, node: ast.AST) -> str | None:
-        """`requests.post` for `rq.post`, `send`, `requests.post`; None when not an import."""
+        """`requests.post` for `rq.post`, `send`, `requests.post`; None when not an import.
+        (Asked of one node by many rules at the same point of the walk: answered once.)"""
+        key = id(node)
+        if key in self._qualified:
+            return self._qualified[key]
+        found = self._qualify(node)
+        self._qualified[key] = found
+        return found
+
+    def _qualify(self, node: ast.AST) -> str | None:
         dotted = dotted_name(node)
         if dotted is None:
             return None
@@ -459,22 +469,27 @@ class Model:
     # =========================================================================================
     # Feeding: called by the engine during the walk
     # =========================================================================================
-    def callbacks(self) -> tuple[dict[type, Callable], dict[type, Callable]]:
-        """(visit, leave) handlers by node class."""
-        visit: dict[type, Callable] = {}
-        leave: dict[type, Callable] = {}
-        for name in dir(type(self)):
-            if name.startswith(("visit_", "leave_")):
-                kind, _, type_name = name.partition("_")
-                table = visit if kind == "visit" else leave
-                table[getattr(ast, type_name)] = getattr(self, name)
-        for same, as_ in ((ast.AsyncFunctionDef, ast.FunctionDef), (ast.AsyncFor, ast.For),
-                          (ast.SetComp, ast.ListComp), (ast.GeneratorExp, ast.ListComp),
-                          (ast.DictComp, ast.ListComp), (ast.AnnAssign, ast.Assign)):
-            for table in (visit, leave):
-                if as_ in table and same not in table:
-                    table[same] = table[as_]
-        return visit, leave
+    @classmethod
+    def handler_table(cls) -> tuple[tuple[str, type, str], ...]:
+        """(`visit`|`leave`, node class, method name) of the handlers that feed the model, computed
+        once: `visit_X` / `leave_X` methods, and the node classes that share them (async defs,
+        loops and withs, every comprehension, annotated assignments)."""
+        cached = cls.__dict__.get("_handler_table")
+        if cached is None:
+            entries = []
+            for name in dir(cls):
+                if name.startswith(("visit_", "leave_")):
+                    kind, _, type_name = name.partition("_")
+                    entries.append((kind, getattr(ast, type_name), name))
+            for same, as_ in ((ast.AsyncFunctionDef, ast.FunctionDef), (ast.AsyncFor, ast.For),
+                              (ast.SetComp, ast.ListComp), (ast.GeneratorExp, ast.ListComp),
+                              (ast.DictComp, ast.ListComp), (ast.AnnAssign, ast.Assign)):
+                for kind, node_class, name in list(entries):
+                    if node_class is as_ and not any(k == kind and c is same for k, c, _ in entries):
+                        entries.append((kind, same, name))
+            cached = tuple(entries)
+            cls._handler_table = cached  # type: ignore[attr-defined]
+        return cached
 
     # --- scopes -------------------------------------------------------------------------------
     def _push(self, node: ast.AST, kind: str) -> Scope:
