@@ -23,6 +23,16 @@ _SOURCE_ORDER = {
     ast.DictComp: ("generators", "key", "value"),
 }
 _SKIPPED_FIELDS = frozenset({"ctx", "type_comment", "kind", "op", "ops"})  # operators: read, not walked
+# Fields that hold plain values (names, numbers, flags), never nodes: not walked.
+_PLAIN_FIELDS = {
+    ast.Name: ("id",), ast.Constant: ("value",), ast.Attribute: ("attr",), ast.arg: ("arg",),
+    ast.keyword: ("arg",), ast.alias: ("name", "asname"), ast.FunctionDef: ("name",),
+    ast.AsyncFunctionDef: ("name",), ast.ClassDef: ("name",), ast.ImportFrom: ("module", "level"),
+    ast.Global: ("names",), ast.Nonlocal: ("names",), ast.ExceptHandler: ("name",),
+    ast.FormattedValue: ("conversion",), ast.comprehension: ("is_async",), ast.AnnAssign: ("simple",),
+    ast.MatchAs: ("name",), ast.MatchStar: ("name",), ast.MatchMapping: ("rest",),
+    ast.MatchSingleton: ("value",), ast.MatchClass: ("kwd_attrs",),
+}
 # Some classes (FunctionDef in 3.12+, TypeAlias...) have fields not listed above: appended.
 _child_fields: dict[type, tuple[str, ...]] = {}
 
@@ -30,7 +40,8 @@ _child_fields: dict[type, tuple[str, ...]] = {}
 def child_fields(cls: type) -> tuple[str, ...]:
     found = _child_fields.get(cls)
     if found is None:
-        fields = [name for name in cls._fields if name not in _SKIPPED_FIELDS]  # type: ignore[attr-defined]
+        plain = _PLAIN_FIELDS.get(cls, ())
+        fields = [name for name in cls._fields if name not in _SKIPPED_FIELDS and name not in plain]  # type: ignore[attr-defined]
         preferred = _SOURCE_ORDER.get(cls, ())
         found = tuple([*(n for n in preferred if n in fields), *(n for n in fields if n not in preferred)])
         _child_fields[cls] = found
