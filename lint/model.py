@@ -78,6 +78,7 @@ from .nodes import (
     number_value,
     positional_args,
     string_value,
+    target_values,
     unstarred,
 )
 from .objects import (
@@ -580,26 +581,14 @@ class Model:
 
     def _bind_target(self, target: ast.AST, value: ast.expr | None, site: ast.AST,
                      scope: Scope | None = None) -> None:
-        cls = target.__class__
-        if cls is ast.Name:
-            self._bind(target.id, value, site, self._thing_for_binding(value), scope)  # type: ignore[attr-defined]
-        elif cls is ast.Tuple or cls is ast.List:
-            elements = target.elts  # type: ignore[attr-defined]
-            values = None
-            if (
-                isinstance(value, (ast.Tuple, ast.List))
-                and len(value.elts) == len(elements)
-                and not any(isinstance(e, ast.Starred) for e in (*elements, *value.elts))
-            ):
-                values = value.elts
-            for index, element in enumerate(elements):
-                self._bind_target(unstarred(element), values[index] if values else None, site, scope)
-        elif cls is ast.Starred:
-            self._bind_target(target.value, None, site, scope)  # type: ignore[attr-defined]
-        elif cls is ast.Attribute:
-            self._set_attribute(target, value, site)  # type: ignore[arg-type]
-        elif cls is ast.Subscript:
-            self._set_item(target, value)  # type: ignore[arg-type]
+        for leaf, leaf_value in target_values(target, value):
+            cls = leaf.__class__
+            if cls is ast.Name:
+                self._bind(leaf.id, leaf_value, site, self._thing_for_binding(leaf_value), scope)  # type: ignore[attr-defined]
+            elif cls is ast.Attribute:
+                self._set_attribute(leaf, leaf_value, site)  # type: ignore[arg-type]
+            elif cls is ast.Subscript:
+                self._set_item(leaf, leaf_value)  # type: ignore[arg-type]
 
     def _thing_for_binding(self, value: ast.expr | None) -> Thing | None:
         if value is None:

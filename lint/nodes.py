@@ -133,6 +133,27 @@ def target_names(target: ast.AST) -> list[str]:
     return []
 
 
+def target_values(target: ast.AST, value: ast.expr | None) -> Iterator[tuple[ast.expr, ast.expr | None]]:
+    """(leaf target, the value it receives, or None when unknown) for an assignment of `value` to
+    `target`: `a, (b, c) = 1, (2, 3)` pairs each name with its element; a starred target or
+    element, or a value that is not a literal tuple/list of the same length, leaves them unknown."""
+    if isinstance(target, (ast.Tuple, ast.List)):
+        elements = target.elts
+        values = None
+        if (
+            isinstance(value, (ast.Tuple, ast.List))
+            and len(value.elts) == len(elements)
+            and not any(isinstance(e, ast.Starred) for e in (*elements, *value.elts))
+        ):
+            values = value.elts
+        for index, element in enumerate(elements):
+            yield from target_values(unstarred(element), values[index] if values else None)
+    elif isinstance(target, ast.Starred):
+        yield from target_values(target.value, None)
+    else:
+        yield target, value  # type: ignore[misc]
+
+
 def single_name_target(node: ast.AST) -> str | None:
     """The name an `x = value` / `x: T = value` / `(x := value)` binds, if it binds exactly one."""
     if isinstance(node, ast.Assign):

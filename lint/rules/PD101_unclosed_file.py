@@ -73,6 +73,14 @@ class UnclosedFile(Rule):
                 with closing(open("/tmp/a.txt")) as f:
                     return f.read()
         """),
+        Valid("""
+            def open_log(path):
+                return open(path, "a")
+            def handler(pd):
+                with open_log("/tmp/step.log") as log:
+                    log.write("started")
+                return open("/tmp/a.txt"), "a.txt"
+        """),
     ]
     INVALID = [
         Invalid("""
@@ -160,6 +168,14 @@ class UnclosedFile(Rule):
                 p = pathlib.Path("/tmp") / "out.bin"
                 handle = p.open("wb")
                 handle.write(b"x")
+        """, line=4),
+        # a local function that returns an open file hands it to the caller to close
+        Invalid("""
+            def open_log(path):
+                return open(path, "a")
+            def handler(pd):
+                log = open_log("/tmp/step.log")
+                log.write("started")
         """, line=4),
     ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from ..nodes import dotted_name, string_value
+from ..nodes import dotted_name, string_value, target_values, unstarred
 from ..secrets import (
     URL_USERINFO,
     credential_strength,
@@ -358,15 +358,10 @@ class HardcodedSecret(Rule):
             self._check_target(node.target, node.value)
 
     def _check_target(self, target: ast.expr, value: ast.expr) -> None:
-        if isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)):
-            targets, values = target.elts, value.elts
-            if len(targets) == len(values) and not any(isinstance(e, ast.Starred) for e in values):
-                for t, v in zip(targets, values):
-                    self._check_target(_unstarred(t), v)
-            return
-        name = _slot_name(target)
-        if name is not None:
-            self._check_named(name, value)
+        for leaf, leaf_value in target_values(target, value):
+            name = _slot_name(leaf)
+            if name is not None and leaf_value is not None:
+                self._check_named(name, leaf_value)
 
     def visit_arguments(self, node: ast.arguments) -> None:
         """Parameter defaults, of functions and lambdas: `def f(api_key="...")`."""
@@ -388,7 +383,7 @@ class HardcodedSecret(Rule):
                 name = _slot_name(left)
                 if name is not None and credential_strength(name) is not None:
                     for element in right.elts:
-                        self._check_compared(name, _unstarred(element))
+                        self._check_compared(name, unstarred(element))
             left = right
 
     def _check_compared(self, name: str, value: ast.expr) -> None:
@@ -528,11 +523,6 @@ class HardcodedSecret(Rule):
             for _ in literal_path_credentials(text, _PLACEHOLDER):
                 self.report(node, f"credential in a URL path: {ADVICE}")
                 return
-
-
-def _unstarred(node: ast.expr) -> ast.expr:
-    """`*x` -> `x` (libcst's StarredElement.value)."""
-    return node.value if isinstance(node, ast.Starred) else node
 
 
 def _slot_name(node: ast.expr) -> str | None:

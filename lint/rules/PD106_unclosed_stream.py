@@ -181,6 +181,16 @@ class UnclosedStream(Rule):
                     r = self.session.get(url, stream=True, timeout=30)
                     return b"".join(r.iter_content(65536))
         """, line=6),
+        # a local function that returns a streamed response hands it to the caller to close
+        Invalid("""
+            import requests
+            def open_stream(url):
+                return requests.get(url, stream=True, timeout=30)
+            def handler(pd):
+                r = open_stream(pd.inputs["url"])
+                for chunk in r.iter_content(65536):
+                    pass
+        """, line=5),
     ]
 
     def scope_ended(self, scope) -> None:
@@ -200,8 +210,12 @@ class UnclosedStream(Rule):
             )
         elif not stream.closed:
             callee = dotted_name(call.func) or "requests.get"
+            use = (
+                f"use `with {callee}(...) as r:` (it returns a `stream=True` response)" if stream.via
+                else f"use `with {callee}(..., stream=True) as r:`"
+            )
             self.report(
                 call,
                 "`stream=True` response never closed: its connection leaks until garbage collection; "
-                f"use `with {callee}(..., stream=True) as r:` or close it in a `finally:`",
+                f"{use} or close it in a `finally:`",
             )
