@@ -17,7 +17,8 @@
   apply. Findings come sorted, with 1-based lines and columns (in characters) and the end of the
   reported node; `fixable` is "safe" (changed by `--fix`), "unsafe" (only with
   `--unsafe-fixes`) or None; with `edits=True` each fixable finding carries its fix as an
-  `Edit` (whole lines of the file replaced).
+  `Edit` (whole lines of the file replaced). A fix that cannot be built (a pdlint bug) leaves
+  its finding with `fixable` None; the CLI reports such fixes as errors.
 - `fix_source(text, path, options, unsafe=...)` is exactly what `pdlint --fix
   [--unsafe-fixes]` writes for that text: the new text, the findings the fixes removed and
   the findings left.

@@ -147,3 +147,57 @@ def test_only_the_fixes_module_knows_libcst_and_nothing_imports_in_a_cycle() -> 
             assert "fixes" not in top
         if path.parent.name == "fixes":
             assert not {"engine", "rules", "runner"} & {name.lstrip(".") for name in top if name}
+
+
+def test_calls_are_ranked_in_libcsts_own_source_order() -> None:
+    """`pdlint.fixes.tree` walks libcst nodes through their dataclass fields (fast) instead of
+    `CSTNode.children` (a visitor per node); the calls of every statement must come out in the
+    order `children` gives, which is source order. Guards an upgrade of libcst."""
+    from pdlint.fixes.tree import _own_cst_nodes
+
+    def by_children(statement: cst.CSTNode) -> list[int]:
+        found, stack = [], [statement]
+        while stack:
+            node = stack.pop()
+            found.append(node)
+            skip = node.orelse if isinstance(node, cst.If) else None
+            stack.extend(reversed([
+                child for child in node.children
+                if not isinstance(child, (cst.BaseSuite, cst.Else, cst.Finally)) and child is not skip
+            ]))
+        return [id(node) for node in found if isinstance(node, cst.Call)]
+
+    package = Path(pdlint.__file__).parent
+    statements = 0
+    for path in sorted(package.rglob("*.py")):
+        stack: list[cst.CSTNode] = [cst.parse_module(path.read_text())]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, (cst.BaseSmallStatement, cst.BaseCompoundStatement)):
+                statements += 1
+                ours = [id(n) for n in _own_cst_nodes(node) if isinstance(n, cst.Call)]
+                assert ours == by_children(node), f"{path}: {type(node).__name__}"
+            stack.extend(node.children)
+    assert statements > 1000
+
+
+def test_a_fix_that_cannot_be_built_is_reported_and_the_file_left_alone(tmp_path, monkeypatch) -> None:
+    """Outside pdlint's own tests a plan that fails is one error line (exit 2), the file is not
+    written, and in the formats with edits the finding is no longer called fixable."""
+    import pdlint.fixes
+    from pdlint.cli import main
+    from pdlint.fixes import Outcome
+    from pdlint.fixes.tree import FixSession
+
+    monkeypatch.delenv("PDLINT_STRICT_FIXES")
+    monkeypatch.setattr(pdlint.fixes, "TEXT_EDITS", False)
+    monkeypatch.setattr(FixSession, "realise", lambda self, plans: Outcome(failed=[(0, "a test says no")]))
+    step = tmp_path / "step.py"
+    source = "import requests\nr = requests.get('https://x.io')\n"
+    step.write_text(source)
+    assert main(["--no-cache", "--isolated", "--fix", "--unsafe-fixes", str(step)]) == 2
+    assert step.read_text() == source
+    findings = pdlint.lint_source(source, "step.py", edits=True)
+    assert findings and all(f.fixable is None and f.edit is None for f in findings)
+    result = pdlint.fix_source(source, "step.py", unsafe=True)
+    assert result.text == source and "could not build the fix of" in result.problems[0]
