@@ -1,7 +1,7 @@
 """Plans realised as edits of source ranges, at the places ast gives, without another parse.
 
 Only changes whose text is certain are done here: a value replaced, a keyword renamed, a keyword
-appended to a call on one line, `json.dumps(x)` unwrapped when nothing but `x` sits between its
+appended to or removed from a call on one line, `json.dumps(x)` unwrapped when nothing but `x` sits between its
 parentheses, `return ` before a statement, a statement inserted after another, whole statement
 lines without comments removed, an import of one name on a line of its own removed. For anything
 else `TextPath.realise` returns None and the round goes to `pdlint.fixes.tree`, which gives the
@@ -23,6 +23,7 @@ from ..plans import (
     DropsUse,
     InsertAfter,
     MakeReturn,
+    RemoveKeyword,
     RemoveStatements,
     RenameKeyword,
     SetArgument,
@@ -166,6 +167,8 @@ class TextPath:
             if between not in ("", ","):
                 raise _NeedsTree  # spaces, or a trailing comma with spaces: the tree path's layout
             return [_Range(last, close, f", {new}")]
+        if isinstance(change, RemoveKeyword):
+            return [self._keyword_removal(change.call, change.name)]
         if isinstance(change, MakeReturn):
             start = self.start(change.statement)
             return [_Range(start, start, "return ")]
@@ -174,6 +177,25 @@ class TextPath:
         if isinstance(change, RemoveStatements):
             return [self._removal(statement, change.statements) for statement in change.statements]
         raise _NeedsTree
+
+    def _keyword_removal(self, call: ast.Call, name: str) -> _Range:
+        """`f(a, name=x, b)` -> `f(a, b)`, on a call written on one line."""
+        if call.lineno != call.end_lineno:
+            raise _NeedsTree
+        arguments = sorted([*call.args, *call.keywords], key=self.start)
+        index = next((i for i, a in enumerate(arguments) if isinstance(a, ast.keyword) and a.arg == name), None)
+        close = self.end(call) - 1
+        if index is None or self.text[close] != ")":
+            raise _NeedsTree
+        keyword = arguments[index]
+        if index + 1 < len(arguments):
+            return _Range(self.start(keyword), self.start(arguments[index + 1]), "")
+        between = self.text[self.end(keyword) : close]
+        if between not in ("", ","):
+            raise _NeedsTree
+        if index == 0 or between == ",":
+            return _Range(self.start(keyword), close, "")
+        return _Range(self.end(arguments[index - 1]), self.end(keyword), "")
 
     def _insert(self, statement: ast.stmt, code: str) -> _Range:
         owner, block, index = self._block_of(statement)

@@ -807,10 +807,10 @@ class _Work:
                 holder = holder.block.parent_item
             if not nested:
                 outer.append((block, low, high))
-        transformer = _Transformer(self)
+        transformer = _Rebuilder(self)
         return [self._print(block, low, high, transformer) for block, low, high in outer]
 
-    def _print(self, block: _Block, low: int, high: int, transformer: "_Transformer") -> TextEdit:
+    def _print(self, block: _Block, low: int, high: int, transformer: "_Rebuilder") -> TextEdit:
         session = self.session
         body = list(block.node.body)
         original = body[low : high + 1]
@@ -867,7 +867,7 @@ def _argument_keys(change) -> tuple:
 
 
 # --- the transformation ---------------------------------------------------------------------------
-class _Transformer:
+class _Rebuilder:
     """Rebuilds a statement with the round's changes: only the nodes on the way from it to a
     changed node are copied (libcst's visitors would rebuild every node)."""
 

@@ -248,6 +248,12 @@ HAND_WRITTEN = {
                 out.append(b)
             return out
     """,
+    "headers-last-or-between": """
+        import json, requests
+        a = requests.put("https://x.io", data=json.dumps({"a": [1]}), timeout=5, headers={"Content-Type": "application/json"})
+        b = requests.put("https://x.io", data=json.dumps([1]), headers={"content-type": "application/json"}, timeout=5)
+        c = requests.put("https://x.io", json={}, data=json.dumps([1]), headers={"Content-Type": "application/json"},)
+    """,
     "walrus-in-dumps": """
         import json, requests
         r = requests.post("https://x.io", json=json.dumps(p := {"a": 1}), timeout=3)
