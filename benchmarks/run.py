@@ -243,6 +243,8 @@ def run_rounds(measurements: list[Measurement], repeat: int, budget: float, prog
             measurement.runs.append(run)
             if measurement.count_findings is not None:
                 measurement.findings = measurement.count_findings(run.stdout)
+                # a child starts with this process's size on record (fork): keep this process small
+                run.stdout = ""
             progress(f"  {measurement.label}: {run.wall:.2f} s (cpu {run.cpu:.2f} s, rss {run.rss_mb:.0f} MB)")
 
 
