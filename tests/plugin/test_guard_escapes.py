@@ -146,6 +146,28 @@ def test_os_system():
     os.system(f"curl -sS --max-time 5 {URL} >/dev/null 2>&1")
 
 
+CHILD = [sys.executable, "-c", f"import urllib.request; urllib.request.urlopen({URL!r}, timeout=5)"]
+
+
+def test_posix_spawn_given_its_own_environment():
+    pid = os.posix_spawn(sys.executable, CHILD, dict(os.environ))
+    os.waitpid(pid, 0)
+
+
+def test_spawnve_given_os_environ():
+    os.spawnve(os.P_WAIT, sys.executable, CHILD, os.environ)
+
+
+def test_execve_in_a_forked_child():
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.execve(sys.executable, CHILD, {"PATH": os.defpath})
+        finally:
+            os._exit(1)
+    os.waitpid(pid, 0)
+
+
 @pytest.fixture(scope="module")
 def module_connection():
     return swallow(lambda: socket.create_connection(TCP, timeout=5))
@@ -201,6 +223,12 @@ EXPECTED = {
     "test_curl_child_process": "a child process's request through the proxy variables: "
     "GET http://127.0.0.2:{tcp}/escape",
     "test_os_system": "a child process's request through the proxy variables: "
+    "GET http://127.0.0.2:{tcp}/escape",
+    "test_posix_spawn_given_its_own_environment": "a child process's request through the proxy variables: "
+    "GET http://127.0.0.2:{tcp}/escape",
+    "test_spawnve_given_os_environ": "a child process's request through the proxy variables: "
+    "GET http://127.0.0.2:{tcp}/escape",
+    "test_execve_in_a_forked_child": "a child process's request through the proxy variables: "
     "GET http://127.0.0.2:{tcp}/escape",
     "test_module_scoped_fixture": "connect to 127.0.0.2:{tcp}, in module-scoped fixture "
     "'module_connection'",
@@ -492,3 +520,124 @@ def test_children_get_the_refusing_proxy_or_the_run_s_own(pytester, run, monkeyp
     pytester.makepyfile(test_children=CHILD_PROXIES)
     result = run(*workers, subprocess=bool(workers))
     result.assert_outcomes(passed=2)
+
+
+AFTER_THE_SESSION = HEADER + """
+import atexit
+
+
+def connect_from_a_leftover(where):
+    error = swallow(lambda: socket.create_connection(TCP, timeout=5))
+    print(f"{where}: {error}", file=sys.stderr)
+
+
+def test_starts_a_thread_that_waits_for_the_end():
+    def after_pytest():
+        while threading.main_thread().is_alive():  # until the interpreter shuts down
+            threading.Event().wait(0.01)
+        connect_from_a_leftover("thread")
+
+    threading.Thread(target=after_pytest, name="leftover").start()
+
+
+def test_registers_an_exit_handler():
+    atexit.register(connect_from_a_leftover, "atexit")
+"""
+
+
+def test_nothing_gets_out_after_the_session_either(pytester, run, outside):
+    """A thread a test started, or an ``atexit`` handler it registered, that tries once pytest has
+    finished: the guard is still there, and says so on stderr (no report is left to fail)."""
+    pytester.makeini(INNER_INI)
+    pytester.makepyfile(test_leftovers=AFTER_THE_SESSION)
+    result = run("-p", "no:randomly", subprocess=True)
+    result.assert_outcomes(passed=2)
+    tcp = outside.port(outside.tcp)
+    result.stderr.fnmatch_lines_random(
+        [
+            "pytest-pdhttp: refused after the test session: connect to 127.0.0.2:"
+            f"{tcp} (from thread 'leftover', started in test_leftovers.py::"
+            "test_starts_a_thread_that_waits_for_the_end)",
+            f"pytest-pdhttp: refused after the test session: connect to 127.0.0.2:{tcp}",
+            "thread: pytest-pdhttp blocked real network access*",
+            "atexit: pytest-pdhttp blocked real network access*",
+        ]
+    )
+
+
+def test_localhost_named_in_allowed_hosts_is_the_local_host(pytester, run, monkeypatch):
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    monkeypatch.setenv("LOOPBACK_PORT", str(listener.getsockname()[1]))
+    pytester.makepyfile(
+        """
+        import os
+        import socket
+
+        import pytest
+
+        @pytest.mark.pd_http(allowed_hosts=["localhost", "10.0.0.0/8"])
+        def test_by_name():
+            socket.create_connection(("localhost", int(os.environ["LOOPBACK_PORT"])), timeout=5).close()
+        """
+    )
+    try:
+        run().assert_outcomes(passed=1)
+    finally:
+        listener.close()
+
+
+LATE_HOOKS = HEADER + """
+def pytest_terminal_summary():
+    swallow(lambda: socket.create_connection(TCP, timeout=5))
+
+
+def pytest_unconfigure():
+    swallow(lambda: socket.getaddrinfo("unconfigure.invalid", 80))
+"""
+
+
+def test_hooks_after_the_last_report_are_refused_and_said_on_stderr(pytester, run, outside):
+    pytester.makeini(INNER_INI)
+    pytester.makeconftest(LATE_HOOKS)
+    pytester.makepyfile("def test_nothing():\n    pass\n")
+    result = run("-p", "no:randomly", subprocess=True)
+    result.assert_outcomes(passed=1)
+    result.stderr.fnmatch_lines(
+        [
+            f"pytest-pdhttp: refused after the test session: connect to 127.0.0.2:{outside.port(outside.tcp)}",
+            "pytest-pdhttp: refused after the test session: DNS lookup of 'unconfigure.invalid'",
+        ]
+    )
+
+
+CHILD_OUTLIVES = HEADER + """
+CHILD = {}
+
+
+def test_a_starts_a_child_that_outlives_it(tmp_path_factory):
+    go = tmp_path_factory.getbasetemp() / "go"
+    code = (
+        "import os, time, urllib.request\\n"
+        f"while not os.path.exists({str(go)!r}): time.sleep(0.01)\\n"
+        f"try: urllib.request.urlopen({URL!r}, timeout=5)\\n"
+        "except Exception: pass\\n"
+    )
+    CHILD["process"], CHILD["go"] = subprocess.Popen([sys.executable, "-c", code]), go
+
+
+def test_b_innocent_while_the_child_tries():
+    CHILD["go"].write_text("now")
+    CHILD["process"].wait(30)
+"""
+
+
+def test_a_child_s_request_is_reported_against_the_test_that_started_it(pytester, run, outside):
+    pytester.makeini(INNER_INI)
+    pytester.makepyfile(test_child=CHILD_OUTLIVES)
+    result = run("-p", "no:randomly")
+    failures = failures_by_test(result)
+    assert set(failures) == {"test_a_starts_a_child_that_outlives_it"}, failures
+    (report,) = failures["test_a_starts_a_child_that_outlives_it"]
+    assert "a child process's request through the proxy variables: GET http://127.0.0.2:" in report

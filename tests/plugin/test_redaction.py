@@ -556,3 +556,175 @@ def test_messages_redact_the_request_by_structure_and_before_cutting(pytester, r
     assert "access_token=REDACTED" in output
     for value in planted.values():
         assert str(value)[:12] not in output, value
+
+
+# --- found in review: more shapes a credential takes -------------------------------------------
+
+SHAPES = ["Ab3$^.*+?()[]{}|\\x9", "p@ss w0rd/+=?&%Z", "pässwörd-Ünï7", 'q"uo\\te-77/x']
+
+
+@pytest.fixture
+def shapes():
+    return Redactor(SHAPES)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        # every Set-Cookie of a response, as requests joins them
+        ("Set-Cookie", "sid=abc; Path=/, other=def; HttpOnly",
+         "sid=REDACTED; Path=/, other=REDACTED; HttpOnly"),
+        ("Set-Cookie", "a=1; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Secure, b=2",
+         "a=REDACTED; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Secure, b=REDACTED"),
+        # relative URLs in Link keep their parameters
+        ("Link", '</items?page=2&access_token=t1>; rel="next", </items?page=9>; rel="last"',
+         '</items?page=2&access_token=REDACTED>; rel="next", </items?page=9>; rel="last"'),
+        # a URL the server echoes in any header, the secrets percent-encoded in any spelling
+        ("X-Original-Url", "/u?q=p%40ss+w0rd%2F%2B%3D%3F%26%25Z&meta=Ab3%24%5E.%2A%2B%3F%28%29%5B%5D%7B%7D%7C%5Cx9",
+         "/u?q=REDACTED&meta=REDACTED"),
+        ("X-Original-Url", "/u/p%c3%a4ssw%c3%b6rd-%c3%9cn%c3%af7/x", "/u/REDACTED/x"),
+        ("X-CSRFToken", "c5rf", "REDACTED"),
+    ],
+)  # fmt: skip
+def test_review_headers(shapes, name, value, expected):
+    assert shapes.header(name, value) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://h.example/x?q=p@ss%20w0rd/+=?&%25Z", "https://h.example/x?q=REDACTED"),
+        ("https://h.example/x?q=p%40ss%20w0rd%2F%2B%3D%3F%26%25Z&n=1", "https://h.example/x?q=REDACTED&n=1"),
+        ("https://h.example/p%C3%A4ssw%C3%B6rd-%C3%9Cn%C3%AF7?jsessionid=js1&PHPSESSID=p1",
+         "https://h.example/REDACTED?jsessionid=REDACTED&PHPSESSID=REDACTED"),
+        ("https://h.example/x?a=1;token=abc&b=a%3Bb", "https://h.example/x?a=1;token=REDACTED&b=a%3Bb"),
+    ],
+)  # fmt: skip
+def test_review_urls(shapes, url, expected):
+    assert shapes.url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "expected"),
+    [
+        # JSON keys in any case and spelling
+        (b'{"PassWord": "a1", "passWord": "a2", "pass_word": "a3", "APIKEY": "a4"}', "application/json",
+         b'{"PassWord": "REDACTED", "passWord": "REDACTED", "pass_word": "REDACTED", "APIKEY": "REDACTED"}'),
+        # escapes of what is kept stay as they were
+        (b'{"u":"https:\\/\\/h.example\\/x?a=1\\u0026token=t1","v":"caf\\u00e9 test-key-123"}', "application/json",
+         b'{"u":"https:\\/\\/h.example\\/x?a=1\\u0026token=REDACTED","v":"caf\\u00e9 REDACTED"}'),
+        # NDJSON, line by line and at any depth
+        (b'{"auth": {"value": "n1"}}\n{"a": [{"token": "n2"}], "b": 142420}\n', "application/x-ndjson",
+         b'{"auth": {"value": "REDACTED"}}\n{"a": [{"token": "REDACTED"}], "b": 142420}\n'),
+        # XML elements named like a credential (a SOAP login, Salesforce's sessionId)
+        (b'<r><sessionId>00D!AQ4</sessionId><wsse:Password Type="t">x1</wsse:Password><id>7</id></r>', "text/xml",
+         b'<r><sessionId>REDACTED</sessionId><wsse:Password Type="t">REDACTED</wsse:Password><id>7</id></r>'),
+    ],
+)  # fmt: skip
+def test_review_bodies(redactor, body, content_type, expected):
+    assert redactor.body(body, content_type) == expected
+
+
+def test_review_secret_values_in_their_json_escaped_spellings(shapes):
+    text = 'var cfg = {"k": "q\\"uo\\\\te-77\\/x", "u": "p\\u00e4ssw\\u00f6rd-\\u00dcn\\u00ef7"};'
+    assert shapes.body(text.encode(), "application/javascript") == (
+        b'var cfg = {"k": "REDACTED", "u": "REDACTED"};'
+    )
+
+
+class Shapes(BaseHTTPRequestHandler):
+    """Answers in the shapes the review found leaking or changed on replay."""
+
+    protocol_version = "HTTP/1.1"
+    BODIES = {
+        "/go": ("application/json", b'{"next":"https:\\/\\/h.example\\/p?a=1\\u0026token=sh-tok-1","ok":true}'),
+        "/xml": ("text/xml", b"<r><sessionId>sh-sess-2</sessionId><n>142420</n></r>"),
+        "/nd": ("application/x-ndjson", b'{"auth": {"value": "sh-nd-3"}}\n{"n": 1}\n'),
+        "/js": ("application/javascript", b'var k = "' + SHAPES[3].replace("\\", "\\\\").replace('"', '\\"').encode() + b'";'),
+    }
+
+    def do_GET(self):
+        content_type, body = self.BODIES[self.path.split("?")[0]]
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Set-Cookie", "sid=sh-ck-4; Path=/")
+        self.send_header("Set-Cookie", "csrf=sh-ck-5; Secure")
+        self.send_header("Link", '</go?page=2&access_token=sh-lk-6>; rel="next"')
+        self.send_header("X-Original-Url", self.path)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+SHAPES_SUITE = """
+import base64
+import json
+import os
+
+import pytest
+import requests
+
+SHAPES = json.loads(open(os.environ["SHAPES_FILE"]).read())
+
+
+def handler(pd):
+    base = os.environ["PD_TEST_SERVER"]
+    seen = {}
+    for path in ("/go", "/xml", "/nd", "/js"):
+        response = requests.get(base + path, params={"q": SHAPES[1], "m": SHAPES[0]}, timeout=5)
+        seen[path] = {"headers": dict(response.headers), "body": base64.b64encode(response.content).decode(),
+                      "next": response.links.get("next", {}).get("url"),
+                      "cookies": sorted(response.cookies.keys())}
+    return seen
+
+
+@pytest.mark.pd(inputs={"api": {"$auth": {"values": SHAPES}}})
+@pytest.mark.pd_http(cassette="shapes", drop_headers=["Content-Type"])
+def test_shapes(pd):
+    with open(os.environ["SEEN_FILE"], "w") as out:
+        json.dump(pd.run(handler).return_value, out)
+"""
+SHAPE_SECRETS = ("sh-tok-1", "sh-sess-2", "sh-nd-3", "sh-ck-4", "sh-ck-5", "sh-lk-6", *SHAPES)
+
+
+def test_review_shapes_are_redacted_and_replayed_with_nothing_else_changed(pytester, run, tmp_path, monkeypatch):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Shapes)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("PD_TEST_SERVER", f"http://127.0.0.1:{server.server_address[1]}")
+    (tmp_path / "shapes.json").write_text(json.dumps(SHAPES))
+    monkeypatch.setenv("SHAPES_FILE", str(tmp_path / "shapes.json"))
+    pytester.makepyfile(test_shapes=SHAPES_SUITE)
+    try:
+        monkeypatch.setenv("SEEN_FILE", str(tmp_path / "recorded.json"))
+        run("--pd-record").assert_outcomes(passed=1)
+        monkeypatch.setenv("SEEN_FILE", str(tmp_path / "replayed.json"))
+        run().assert_outcomes(passed=1)
+    finally:
+        server.shutdown()
+        server.server_close()
+    text = (pytester.path / "cassettes" / "test_shapes" / "shapes.yaml").read_text()
+    for secret in SHAPE_SECRETS:
+        for spelling in (secret, quote(secret, safe=""), quote_plus(secret), json.dumps(secret)[1:-1]):
+            assert spelling not in text, spelling
+    recorded = json.loads((tmp_path / "recorded.json").read_text())
+    replayed = json.loads((tmp_path / "replayed.json").read_text())
+    for path, seen in recorded.items():
+        again = replayed[path]
+        assert again["cookies"] == seen["cookies"] == ["csrf", "sid"]
+        assert again["next"] == seen["next"].replace("sh-lk-6", REDACTED)
+        for name in ("Set-Cookie", "Link", "X-Original-Url"):
+            same_secrets_out(seen["headers"][name], again["headers"][name])
+        same_secrets_out(base64.b64decode(seen["body"]).decode(), base64.b64decode(again["body"]).decode())
+
+
+def same_secrets_out(recorded: str, replayed: str) -> None:
+    """``replayed`` is ``recorded`` with each planted secret, in whatever spelling, replaced."""
+    spellings = {s for secret in SHAPE_SECRETS for s in (
+        secret, quote(secret, safe=""), quote_plus(secret), json.dumps(secret)[1:-1],
+        quote_plus(secret, safe="").replace("%2A", "*"),
+    )}  # fmt: skip
+    pattern = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+    assert re.sub(pattern, REDACTED, recorded) == replayed

@@ -14,7 +14,8 @@ A body is written in the most readable form that gives back its exact bytes:
 - a string: UTF-8 text (a YAML block when it has several lines);
 - ``{base64: "..."}``: anything else (images, PDFs, text with control characters).
 
-Version 1 cassettes (no ``json`` bodies) are still read.
+A header a response repeats (``Set-Cookie``, say) is a list of its values. Version 1 cassettes
+(no ``json`` bodies) are still read.
 """
 
 from __future__ import annotations
@@ -39,8 +40,12 @@ class CassetteError(Exception):
     """A cassette that cannot be read or used; the message names the file."""
 
 
+Headers = dict[str, "str | list[str]"]
+"""A response header sent several times is a list of its values; a request's are strings."""
+
+
 class _Message:
-    headers: dict[str, str]
+    headers: Headers
 
     @property
     def content_type(self) -> str:
@@ -51,7 +56,7 @@ class _Message:
 class Request(_Message):
     method: str
     url: str
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: Headers = field(default_factory=dict)
     body: bytes = b""
 
 
@@ -59,7 +64,7 @@ class Request(_Message):
 class Response(_Message):
     status: int
     reason: str = ""
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: Headers = field(default_factory=dict)
     body: bytes = b""
 
 
@@ -111,9 +116,15 @@ class Interaction:
         )
 
 
-def header(headers: Mapping[str, str], name: str) -> str:
+def header(headers: Mapping[str, str | list[str]], name: str) -> str:
     lowered = name.lower()
-    return next((v for k, v in headers.items() if k.lower() == lowered), "")
+    value = next((v for k, v in headers.items() if k.lower() == lowered), "")
+    return ", ".join(value) if isinstance(value, list) else value
+
+
+def header_items(headers: Mapping[str, str | list[str]]) -> list[tuple[str, str]]:
+    """Each header as it is sent: a repeated one once per value."""
+    return [(k, item) for k, v in headers.items() for item in (v if isinstance(v, list) else [v])]
 
 
 # --- bodies -------------------------------------------------------------------------------------
@@ -239,8 +250,8 @@ def _string(table: Mapping[str, Any], key: str, where: str) -> str:
     return value
 
 
-def _headers(table: Mapping[str, Any], where: str) -> dict[str, str]:
+def _headers(table: Mapping[str, Any], where: str) -> Headers:
     value = table.get("headers") or {}
     if not isinstance(value, Mapping):
         raise CassetteError(f"{where}: must map names to values, got {value!r}")
-    return {str(k): str(v) for k, v in value.items()}
+    return {str(k): [str(i) for i in v] if isinstance(v, list) else str(v) for k, v in value.items()}

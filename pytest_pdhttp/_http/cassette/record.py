@@ -12,7 +12,7 @@ import requests
 import urllib3
 
 from ..redact import Redactor
-from .format import Interaction, Request, Response, header
+from .format import Headers, Interaction, Request, Response, header, header_items
 from .options import CassetteOptions
 
 _DECODED_BY_URLLIB3 = frozenset(
@@ -36,8 +36,9 @@ def live_request(request: requests.PreparedRequest) -> Request:
 
 
 def captured(request: requests.PreparedRequest, response: requests.Response) -> Interaction:
-    """What the step saw: the body whole and decoded (``response.content``)."""
-    headers = dict(response.headers)
+    """What the step saw: the body whole and decoded (``response.content``), each header as often
+    as it was sent (two ``Set-Cookie`` headers are two cookies)."""
+    headers = _response_headers(response)
     encoding = header(headers, "Content-Encoding").strip().lower()
     if encoding and all(e.strip() in _DECODED_BY_URLLIB3 for e in encoding.split(",")):
         headers = {k: v for k, v in headers.items() if k.lower() != "content-encoding"}
@@ -47,13 +48,24 @@ def captured(request: requests.PreparedRequest, response: requests.Response) -> 
     )
 
 
+def _response_headers(response: requests.Response) -> Headers:
+    sent = getattr(response.raw, "headers", None)
+    if not hasattr(sent, "getlist"):
+        return dict(response.headers)
+    headers: Headers = {}
+    for name in sent:
+        values = [str(v) for v in sent.getlist(name)]
+        headers[name] = values if len(values) > 1 else values[0]
+    return headers
+
+
 def _readable_again(response: requests.Response, interaction: Interaction) -> None:
     """Capturing read the body: ``response.raw`` serves it again (decoded, as the replay will), for
     code that reads the raw stream (``shutil.copyfileobj(response.raw, file)``)."""
     assert interaction.response is not None
     response.raw = urllib3.HTTPResponse(
         body=io.BytesIO(interaction.response.body),
-        headers=interaction.response.headers,
+        headers=header_items(interaction.response.headers),
         status=response.status_code,
         reason=response.reason,
         preload_content=False,

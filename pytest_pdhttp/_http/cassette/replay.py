@@ -11,7 +11,7 @@ import requests
 import responses
 
 from ..redact import Redactor
-from .format import Interaction, Request
+from .format import Interaction, Request, header_items
 from .match import matches
 from .options import CassetteOptions
 from .record import live_request, prepare
@@ -47,7 +47,7 @@ class CassetteResponse(responses.Response):
             url=interaction.request.url,
             body=response.body,
             status=response.status,
-            headers=dict(response.headers),
+            headers=header_items(response.headers),  # type: ignore[arg-type]
             content_type=None,
         )
         self.interaction = interaction

@@ -108,7 +108,7 @@ class AllowedHosts:
         """May this name be looked up (or connected to by name)?"""
         text = host_text(host).lower()
         if text in LOCAL_NAMES:
-            return self.loopback or any(
+            return self.loopback or text.rstrip(".") in self.names or any(
                 n.version == 4 and ipaddress.IPv4Address("127.0.0.1") in n for n in self.networks
             )
         return text.rstrip(".") in self.names

@@ -3,17 +3,19 @@ who tried (the running test, or the test that started the thread that tried)."""
 
 from __future__ import annotations
 
+import atexit
 import functools
 import os
+import sys
 import socket
 import subprocess
 import threading
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import audit
 from .addresses import host_text, parse_ip
-from .proxy import ALL_NAMES, ORIGINALS, ProxyEnvironment, RefusingProxy, proxy_endpoints
+from .proxy import ALL_NAMES, ProxyEnvironment, RefusingProxy, proxy_endpoints
 from .scopes import Policy, Scope
 
 OWNER_ATTRIBUTE = "_pytest_pdhttp_scope"
@@ -39,6 +41,7 @@ class NetworkGuard:
         self.current = self.session
         self.runner = threading.current_thread()
         self.late: list[tuple[Scope, str]] = []
+        self.reported = False  # the session's end has been reported: nothing more can fail
         self._hostname = socket.gethostname().lower()
         self._previous_listener: audit.Listener | None = None
         self._environment: ProxyEnvironment | None = None
@@ -66,7 +69,13 @@ class NetworkGuard:
             return
         self.started = False
         self.session.closed = True
-        audit.listen(self._previous_listener)
+        previous = self._previous_listener
+        if previous is None or isinstance(previous, AfterTheSession):  # the outermost run ends
+            after = AfterTheSession(self)
+            atexit.register(after.exit)  # runs before the handlers the tests registered
+            audit.listen(after)
+        else:
+            audit.listen(previous)
         _patches.release(self)
         if self._proxy is not None:
             self._proxy.close()
@@ -128,9 +137,14 @@ class NetworkGuard:
         raise error
 
     def _attribute(self, scope: Scope, attempt: str, error: BaseException | None) -> None:
-        """Into the report of the scope's owner while it runs; else kept for the session's end."""
+        """Into the report of the scope's owner while it runs; else kept for the session's end
+        (once that has been reported, said on stderr)."""
         live = not scope.closed and scope.owner is self.current.owner
-        if live or scope is self.session:
+        if self.reported:
+            if scope is not self.session and not live:
+                attempt += f", in {scope.owner.label}"
+            say_after_the_session(attempt)
+        elif live or scope is self.session:
             scope.record(attempt, error)
         else:
             self.late.append((scope, attempt))
@@ -203,20 +217,64 @@ class NetworkGuard:
         where the network is allowed, the proxy variables the run started with)."""
         if self._proxy is None:
             return
-        scope = self.scope_of_thread(threading.current_thread())
         env = args[-1] if args else None
+        if isinstance(env, Mapping):
+            return  # an environment of its own: read before this event, prepared by _with_proxy
+        scope = self.scope_of_thread(threading.current_thread())
         if self._allows_all(scope):
-            if not isinstance(env, MutableMapping) and self._environment is not None:
+            if self._environment is not None:
                 self._environment.put_original()
             return
-        mapping = isinstance(env, MutableMapping) and env is not os.environ
-        if mapping and ORIGINALS in env:
-            return  # prepared already (subprocess.Popen, below)
-        values = self.child_environment(scope, env if mapping else None)
-        if mapping:
-            env.update(values)  # os.execve / os.posix_spawn with the caller's own mapping
-        else:
-            ProxyEnvironment.put(values)
+        ProxyEnvironment.put(self.child_environment(scope))
+
+    def environment_for_child(self, env: Any) -> Any:
+        """The environment a child given ``env`` (None: this process's) gets."""
+        scope = self.scope_of_thread(threading.current_thread())
+        if not self._allows_all(scope):
+            return _with(env, self.child_environment(scope, env))
+        if env is None:  # not the refusing proxy the C environment holds: the run's own
+            return _with(None, self.original_proxies)
+        return env
+
+
+class AfterTheSession:
+    """The listener once the outermost run has ended: the threads its tests started, and (as the
+    interpreter exits) the ``atexit`` handlers they registered, are still refused. No report is
+    left to fail, so each refusal is written to stderr."""
+
+    def __init__(self, guard: NetworkGuard) -> None:
+        self.guard = guard
+        self.exiting = False
+
+    def exit(self) -> None:
+        self.exiting = True
+
+    def on_event(self, kind: str, args: tuple[Any, ...]) -> None:
+        __tracebackhide__ = True
+        if kind == "spawn":
+            return
+        thread = threading.current_thread()
+        scope = getattr(thread, OWNER_ATTRIBUTE, None)
+        if not isinstance(scope, Scope):
+            if not self.exiting:
+                return  # code that runs after pytest.main() returned, in the caller's program
+            scope = self.guard.session
+        attempt = self.guard._refused(kind, args, scope)
+        if attempt is None:
+            return
+        if thread is not threading.main_thread():
+            started = "" if scope is self.guard.session else f", started in {scope.owner.label}"
+            attempt += f" (from thread {thread.name!r}{started})"
+        say_after_the_session(attempt)
+        kind_of = NetworkLookupBlockedError if kind in ("lookup", "reverse") else NetworkBlockedError
+        raise kind_of(f"pytest-pdhttp blocked real network access after the test session: {attempt}")
+
+
+def say_after_the_session(attempt: str) -> None:
+    try:
+        print(f"pytest-pdhttp: refused after the test session: {attempt}", file=sys.stderr)
+    except (OSError, ValueError):
+        pass  # no stderr left
 
 
 def _host_port(host: Any, port: Any) -> str:
@@ -233,6 +291,7 @@ class _Patches:
         self.originals: tuple[Any, Any] | None = None
         self.socket_methods: dict[str, Any] = {}
         self.socket_own: dict[str, Any] = {}
+        self.os_originals: dict[str, Any] = {}
 
     @property
     def active(self) -> NetworkGuard | None:
@@ -247,6 +306,9 @@ class _Patches:
             self.socket_own = {n: vars(socket.socket)[n] for n in _NAME_CHECKS if n in vars(socket.socket)}
             for name, wrapper in _NAME_CHECKS.items():
                 setattr(socket.socket, name, wrapper)
+            self.os_originals = {n: getattr(os, n) for n in _ENV_TAKING if hasattr(os, n)}
+            for name in self.os_originals:
+                setattr(os, name, _given_environment(name))
         self._guards.append(guard)
 
     def release(self, guard: NetworkGuard) -> None:
@@ -260,6 +322,8 @@ class _Patches:
                     setattr(socket.socket, name, self.socket_own[name])
                 else:
                     delattr(socket.socket, name)  # back to _socket.socket's own method
+            for name, original in self.os_originals.items():
+                setattr(os, name, original)
 
 
 _patches = _Patches()
@@ -284,20 +348,34 @@ _ENV_POSITION = 10  # Popen(args, bufsize, executable, stdin, stdout, stderr, pr
 def _popen_init(popen: subprocess.Popen, *args: Any, **kwargs: Any) -> None:
     guard = _patches.active
     if guard is not None:
-        given = args[_ENV_POSITION] if len(args) > _ENV_POSITION else kwargs.get("env")
-        scope = guard.scope_of_thread(threading.current_thread())
-        if not guard._allows_all(scope):
-            env = _with(given, guard.child_environment(scope, given))
-        elif given is None:  # not the refusing proxy the C environment holds: the run's own
-            env = _with(None, guard.original_proxies)
-        else:
-            env = given
-        if len(args) > _ENV_POSITION:
-            args = (*args[:_ENV_POSITION], env, *args[_ENV_POSITION + 1 :])
-        else:
-            kwargs["env"] = env
+        args, kwargs = _with_child_environment(guard, args, kwargs, _ENV_POSITION)
     original = _patches.originals[1] if _patches.originals else _ORIGINAL_POPEN_INIT
     original(popen, *args, **kwargs)
+
+
+def _with_child_environment(
+    guard: NetworkGuard, args: tuple[Any, ...], kwargs: dict[str, Any], position: int
+) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """The call's arguments with its ``env`` (at ``position`` or a keyword) made the child's."""
+    if len(args) > position:
+        env = guard.environment_for_child(args[position])
+        return (*args[:position], env, *args[position + 1 :]), kwargs
+    return args, {**kwargs, "env": guard.environment_for_child(kwargs.get("env"))}
+
+
+# os.execve, os.posix_spawn[p] read the environment they are given before raising their audit
+# event (and os.spawnve, os.execvpe go through os.execve): the child's is made before the call
+_ENV_TAKING = ("execve", "posix_spawn", "posix_spawnp")
+
+
+def _given_environment(name: str) -> Any:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        guard = _patches.active
+        if guard is not None and (len(args) > 2 or "env" in kwargs):
+            args, kwargs = _with_child_environment(guard, args, kwargs, 2)
+        return _patches.os_originals[name](*args, **kwargs)
+
+    return functools.wraps(getattr(os, name))(call)
 
 
 def _with(env: Any, values: dict[str, str]) -> dict[Any, Any]:

@@ -62,7 +62,8 @@ class RefusingProxy:
         self._thread.start()
 
     def url(self, token: str) -> str:
-        return f"http://{token}@127.0.0.1:{self.port}"
+        """The test's token as user name: a password too, or urllib sends no credentials."""
+        return f"http://{token}:x@127.0.0.1:{self.port}"
 
     def close(self) -> None:
         try:

@@ -205,6 +205,7 @@ class GuardPlugin:
             text = attempt if scope is owner else f"{attempt}, in {scope.label}"
             by_owner.setdefault(owner, []).append(text)
         self.guard.late.clear()
+        self.guard.reported = True  # later attempts (a hook, a thread) go to stderr
         session_attempts = self.guard.session.new_attempts()
         if session_attempts:
             by_owner.setdefault(self.guard.session, []).extend(session_attempts)

@@ -3,9 +3,9 @@
 The document is scanned once (strings with the C scanner ``json`` itself uses), each scalar with
 the key it sits under. Under a credential-named key (``password``, ``access_token``, an echoed
 ``Cookie`` or ``Authorization``), at any depth, every string and number becomes ``"REDACTED"``;
-an echoed header keeps its
-framing (``"Authorization": "Bearer REDACTED"``); elsewhere strings get the free-text rules and a number equal to a secret value goes whole.
-Spacing, key order, escapes and number spellings of everything else stay byte for byte.
+an echoed header keeps its framing (``"Authorization": "Bearer REDACTED"``); elsewhere strings
+get the free-text rules and a number equal to a secret value goes whole. Spacing, key order,
+escapes and number spellings of everything else stay byte for byte, in a changed string too.
 """
 
 from __future__ import annotations
@@ -90,13 +90,10 @@ def _value(
             raise NotJSON(str(exc)) from None
         if secret:
             shown = _secret_string(key, value)
-            if shown != value:
-                edits.append((index, end, json.dumps(shown, ensure_ascii=text[index:end].isascii())))
         else:
-            redacted = REDACTED if secrets.is_whole(value) else redact_text(value, secrets)
-            if redacted != value:
-                ascii_only = text[index:end].isascii()
-                edits.append((index, end, json.dumps(redacted, ensure_ascii=ascii_only)))
+            shown = REDACTED if secrets.is_whole(value) else redact_text(value, secrets)
+        if shown != value:
+            edits.append((index, end, _respelled(text[index + 1 : end - 1], value, shown)))
         return end
     for literal in _LITERALS:
         if text.startswith(literal, index):
@@ -122,10 +119,10 @@ def _object(
             key, end = _scanstring(text, index + 1)
         except ValueError as exc:
             raise NotJSON(str(exc)) from None
-        if secrets and any(s in key for s in secrets.plain):
+        if secrets:
             shown = secrets.text(key)
             if shown != key:
-                edits.append((index, end, json.dumps(shown, ensure_ascii=text[index:end].isascii())))
+                edits.append((index, end, _respelled(text[index + 1 : end - 1], key, shown)))
         index = _skip(text, end)
         if index >= len(text) or text[index] != ":":
             raise NotJSON(f"expected : at {index}")
@@ -134,6 +131,48 @@ def _object(
         index, done = _next(text, _value(text, index, key, inner, secrets, edits), "}")
         if done:
             return index
+
+
+def _respelled(raw: str, value: str, shown: str) -> str:
+    """The JSON string for ``shown`` (``value`` with secrets replaced), every part kept from
+    ``value`` spelled as in ``raw`` (its escapes: ``\\/``, ``\\u0026``, ``\\u00e9``)."""
+    starts = _char_starts(raw)
+    out, cursor = [], 0
+    for number, piece in enumerate(shown.split(REDACTED)):
+        if number:
+            out.append(REDACTED)
+        if not piece:
+            continue
+        found = value.find(piece, cursor)
+        if found == -1:  # changed otherwise (a URL's query re-encoded): spelled afresh
+            out.append(json.dumps(piece, ensure_ascii=raw.isascii())[1:-1])
+            continue
+        out.append(raw[starts[found] : starts[found + len(piece)]])
+        cursor = found + len(piece)
+    return '"' + "".join(out) + '"'
+
+
+def _char_starts(raw: str) -> list[int]:
+    """Where each character of a JSON string's value begins in its raw text (and the end)."""
+    starts, index = [], 0
+    while index < len(raw):
+        starts.append(index)
+        if raw[index] != "\\":
+            index += 1
+        elif raw[index + 1] != "u":
+            index += 2
+        else:
+            index += 12 if _surrogate_pair(raw, index) else 6  # a pair is one character
+    starts.append(index)
+    return starts
+
+
+def _surrogate_pair(raw: str, index: int) -> bool:
+    """``\\ud83d\\ude00`` at ``index``: a high surrogate escape followed by a low one."""
+    if raw[index + 6 : index + 8] != "\\u":
+        return False
+    high, low = int(raw[index + 2 : index + 6], 16), int(raw[index + 8 : index + 12], 16)
+    return 0xD800 <= high < 0xDC00 and 0xDC00 <= low < 0xE000
 
 
 def _next(text: str, index: int, closing: str) -> tuple[int, bool]:

@@ -17,6 +17,7 @@ CREDENTIAL_HEADERS = frozenset(
     {
         "authorization", "proxy-authorization", "cookie", "set-cookie", "set-cookie2",
         "x-amz-security-token", "x-goog-iam-authorization-token", "x-csrf-token", "x-xsrf-token",
+        "x-csrftoken",
     }
 )  # fmt: skip
 # headers that hold a URL (its credential parameters and userinfo go, the rest stays)
@@ -34,14 +35,20 @@ CREDENTIAL_PARAMETERS = CREDENTIAL_FIELDS | frozenset(
     {
         "code", "token", "jwt", "key", "auth", "sig", "signature", "x-amz-signature",
         "x-amz-credential", "x-amz-security-token", "x-goog-signature", "x-goog-credential",
-        "code_verifier", "otp", "ticket", "hmac", "sas", "sv_sig",
+        "code_verifier", "otp", "ticket", "hmac", "sas", "sv_sig", "jsessionid", "phpsessid",
     }
 )  # fmt: skip
 _SECRET_ENV_WORDS = frozenset({"webhook", "dsn"})
 
 
+def _names_a_credential(name: str) -> bool:
+    """pdlint's judgement, or the name's words run together are one credential word (``PassWord``,
+    ``pass_word``, ``aPiKeY``: words a name's case splits apart)."""
+    return is_credential_name(name) or "".join(name_words(name)) in CREDENTIAL_WORDS
+
+
 def is_credential_header(name: str) -> bool:
-    return name.lower() in CREDENTIAL_HEADERS or is_credential_name(name)
+    return name.lower() in CREDENTIAL_HEADERS or _names_a_credential(name)
 
 
 def is_url_header(name: str) -> bool:
@@ -50,12 +57,12 @@ def is_url_header(name: str) -> bool:
 
 def is_credential_field(name: str) -> bool:
     """A JSON key or a multipart field whose value is a credential."""
-    return name.lower() in CREDENTIAL_FIELDS or is_credential_name(name)
+    return name.lower() in CREDENTIAL_FIELDS or _names_a_credential(name)
 
 
 def is_credential_parameter(name: str) -> bool:
     """A URL query parameter or urlencoded form field whose value is a credential."""
-    return name.lower() in CREDENTIAL_PARAMETERS or is_credential_name(name)
+    return name.lower() in CREDENTIAL_PARAMETERS or _names_a_credential(name)
 
 
 def is_secret_env(name: str, value: str) -> bool:

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from .jsonbody import NotJSON, redact_json
 from .multipart import redact_multipart
 from .names import is_credential_header, is_secret_env, is_url_header
-from .text import redact_header_value, redact_pairs, redact_text, redact_url
+from .text import redact_header_value, redact_pairs, redact_text, redact_url, redact_url_header
 from .values import SecretValues
 
 R = TypeVar("R")
@@ -37,11 +37,16 @@ class Redactor:
         if is_credential_header(name):
             return redact_header_value(name, value)
         if is_url_header(name):
-            return redact_text(value, self.secrets) if "://" in value else redact_url(value, self.secrets)
+            return redact_url_header(value, self.secrets)
         return redact_text(value, self.secrets)
 
-    def headers(self, headers: Mapping[str, str]) -> dict[str, str]:
-        return {name: self.header(name, value) for name, value in headers.items()}
+    def headers(self, headers: Mapping[str, Any]) -> dict[str, Any]:
+        """Each value redacted; a header sent several times is a list of values."""
+        return {
+            name: [self.header(name, v) for v in value] if isinstance(value, list)
+            else self.header(name, value)
+            for name, value in headers.items()
+        }  # fmt: skip
 
     def body(self, body: bytes, content_type: str) -> bytes:
         """``body`` with its credentials replaced; every other byte kept."""
@@ -58,10 +63,7 @@ class Redactor:
         if kind == "application/x-www-form-urlencoded":
             shown = redact_pairs(text, "&", self.secrets)
         elif kind == "application/json" or kind.endswith("+json") or text.lstrip()[:1] in ("{", "["):
-            try:
-                shown = redact_json(text, self.secrets)
-            except (NotJSON, RecursionError):
-                shown = redact_text(text, self.secrets)
+            shown = _redact_json_text(text, self.secrets)
         else:
             shown = redact_text(text, self.secrets)
         return body if shown == text else shown.encode(charset)
@@ -77,6 +79,28 @@ class Redactor:
             headers=type(headers)(self.headers(headers)),
             body=self.body(getattr(request, "body", b""), content_type),
         )
+
+
+def _redact_json_text(text: str, secrets: SecretValues) -> str:
+    """A JSON document, or JSON lines (NDJSON, JSON Lines) each one; else text."""
+    try:
+        return redact_json(text, secrets)
+    except (NotJSON, RecursionError):
+        pass
+    lines = text.splitlines(keepends=True)
+    if len(lines) < 2:
+        return redact_text(text, secrets)
+    try:
+        return "".join(_json_line(line, secrets) for line in lines)
+    except (NotJSON, RecursionError):
+        return redact_text(text, secrets)
+
+
+def _json_line(line: str, secrets: SecretValues) -> str:
+    body = line.rstrip("\r\n")
+    if not body.strip():
+        return line
+    return redact_json(body, secrets) + line[len(body) :]
 
 
 def _media_type(content_type: str) -> tuple[str, str]:

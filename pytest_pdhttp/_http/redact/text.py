@@ -5,8 +5,9 @@ fragment parameters (``token``, ``code``, ``X-Amz-Signature``...), path segments
 format, a webhook's secret path, and the test's secret values in any percent-encoded spelling.
 
 In text (a text body, a JSON string, a form field, a header value): every URL as above,
-``name: "value"`` / ``name=value`` pairs and ``Name: value`` header lines whose name is a
-credential (a token inlined in a GraphQL query, a password in a config dump), ``Bearer <token>``,
+``name: "value"`` / ``name=value`` pairs, ``Name: value`` header lines and XML elements
+(``<Password>...</Password>``) whose name is a credential (a token inlined in a GraphQL query, a
+password in a config dump, a SOAP login), ``Bearer <token>``,
 tokens in a known format (``ghp_...``, ``xoxb-...``, JWTs, AWS keys...), and the secret values.
 """
 
@@ -32,6 +33,16 @@ _AUTH_SCHEME = re.compile(
     r"\b(?P<scheme>Bearer|Basic|Token|Bot|Digest|ApiKey|AWS4-HMAC-SHA256)[ \t]+"
     r"(?P<value>[A-Za-z0-9._~+/=\-:]{6,}(?:,\s*[A-Za-z]+=[^\s,]+)*)",
     re.I,
+)
+# a cookie's name=value: at the start, or after the ", " that joins two Set-Cookie headers (not
+# the one inside an Expires date: "Expires=Wed, 21 Oct ...")
+_SET_COOKIE = re.compile(r"(^\s*|,\s*(?=[^;,=\s]+=))([^;,]*)")
+# <url> in a Link header (RFC 8288), relative or absolute
+_LINK_TARGET = re.compile(r"<([^<>]*)>")
+# <Password>...</Password>, <wsse:Password Type="...">...</wsse:Password>: an XML element's text
+_XML_ELEMENT = re.compile(
+    r"<(?P<tag>(?:[A-Za-z_][\w.\-]*:)?(?P<local>[A-Za-z_][\w.\-]*))(?P<attributes>\s[^<>]*)?>"
+    r"(?P<value>[^<]+)</(?P=tag)\s*>"
 )
 _WEBHOOK_HOSTS = ("hooks.slack.com", "discord.com/api/webhooks", "discordapp.com/api/webhooks")
 
@@ -61,6 +72,13 @@ def redact_url(url: str, secrets: SecretValues) -> str:
     return secrets.url_text(base + question + query + hashmark + fragment)
 
 
+def redact_url_header(value: str, secrets: SecretValues) -> str:
+    """``Location``, ``Link``, ``Refresh``...: each URL they hold, the rest as it was."""
+    if "<" in value:
+        return _LINK_TARGET.sub(lambda m: f"<{redact_url(m.group(1), secrets)}>", value)
+    return redact_text(value, secrets) if "://" in value else redact_url(value, secrets)
+
+
 def _redact_segments(path: str) -> str:
     if "/" not in path and not path:
         return path
@@ -83,8 +101,11 @@ def redact_pairs(text: str, separator: str, secrets: SecretValues) -> str:
             else:
                 redacted = redact_text(decoded, secrets)
                 if redacted != decoded:
-                    encode = quote_plus if "+" in value or "%20" not in value else quote
-                    piece = f"{name}={encode(redacted, safe='/:')}"
+                    in_place = redact_text(value, secrets)  # the raw spelling of the rest kept
+                    if unquote_plus(in_place) != redacted:
+                        encode = quote_plus if "+" in value or "%20" not in value else quote
+                        in_place = encode(redacted, safe="/:")
+                    piece = f"{name}={in_place}"
         pieces.append(piece)
     return separator.join(pieces)
 
@@ -101,6 +122,8 @@ def redact_text(text: str, secrets: SecretValues) -> str:
         text = _BARE_PAIR.sub(_bare_pair, text)
     if ":" in text:
         text = _HEADER_LINE.sub(_header_line, text)
+    if "</" in text:
+        text = _XML_ELEMENT.sub(_xml_element, text)
     text = _AUTH_SCHEME.sub(_auth_scheme, text)
     text = KNOWN_TOKEN_FORMATS.sub(_known_token, text)
     return secrets.text(text)
@@ -130,6 +153,14 @@ def _header_line(match: re.Match[str]) -> str:
     return match.group(0)[: match.start("value") - match.start()] + redact_header_value(name, value)
 
 
+def _xml_element(match: re.Match[str]) -> str:
+    if not is_credential_field(match.group("local")) or match.group("value").strip() == REDACTED:
+        return match.group(0)
+    value_start, value_end = match.span("value")
+    whole = match.group(0)
+    return whole[: value_start - match.start()] + REDACTED + whole[value_end - match.start() :]
+
+
 def _auth_scheme(match: re.Match[str]) -> str:
     value = match.group("value")
     if value.startswith(REDACTED) or ORDINARY_WORD.match(value):
@@ -150,9 +181,8 @@ def redact_header_value(name: str, value: str) -> str:
     lower = name.lower()
     if lower in ("cookie",):
         return "; ".join(_cookie_pair(p) for p in value.split(";") if p.strip()) or REDACTED
-    if lower in ("set-cookie", "set-cookie2"):
-        first, semicolon, attributes = value.partition(";")
-        return _cookie_pair(first) + semicolon + attributes
+    if lower in ("set-cookie", "set-cookie2"):  # several joined by ", " (as requests does)
+        return _SET_COOKIE.sub(lambda m: m.group(1) + _cookie_pair(m.group(2)), value)
     scheme, space, credentials = value.strip().partition(" ")
     if space and credentials and re.fullmatch(r"[A-Za-z][A-Za-z0-9\-]*", scheme):
         return f"{scheme} {REDACTED}"

@@ -3,15 +3,18 @@
 A value is replaced only where it stands alone: a whole JSON value, a whole form field, or an
 occurrence in text whose neighbours are not letters, digits or ``_`` (and, for digits, not a
 decimal point followed by digits). So ``$auth.account_id = 4242`` leaves ``142420`` and ``42.4242``
-alone, and ``"true"`` never touches a JSON ``true``. In URLs the neighbours are read after
-percent-decoding, so ``q=by%20SECRET`` still finds it.
+alone, and ``"true"`` never touches a JSON ``true``. A value is found in every spelling text gives
+it (percent-encoded, JSON-escaped), and its neighbours are read decoded, so ``q=by%20SECRET``
+still finds it.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
-from urllib.parse import quote, quote_plus, urlsplit
+from urllib.parse import urlsplit
 
 from pdlint.secrets import NON_SECRET_VALUES
 
@@ -21,7 +24,6 @@ MIN_SECRET_LENGTH = 4
 
 _WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _HEX = frozenset("0123456789abcdefABCDEF")
-_REQUOTE_SAFE = "!#$%&'()*+,/:;=?@[]~"  # what requests leaves unescaped in a URL it prepares
 
 
 def auth_values(inputs: Mapping[str, Any]) -> set[str]:
@@ -71,7 +73,9 @@ def _parts(value: str) -> set[str]:
 
 
 class SecretValues:
-    """The secrets of one test, with the spellings they take in URLs."""
+    """The secrets of one test, found in text in any spelling: as they are, percent-encoded (any
+    safe set, either case of hex digits, ``+`` for a space) and JSON-escaped (``\\"``, ``\\/``,
+    ``\\u00e9``), and mixes of these."""
 
     def __init__(self, values: Iterable[str] = ()) -> None:
         plain: set[str] = set()
@@ -79,11 +83,6 @@ class SecretValues:
             if is_secret_value(value):
                 plain |= _parts(value.strip())
         self.plain = sorted(plain, key=len, reverse=True)  # a secret containing another goes whole
-        encoded: set[str] = set(plain)
-        for secret in plain:
-            encoded |= {quote(secret, safe=""), quote_plus(secret, safe=""),
-                        quote(secret, safe=_REQUOTE_SAFE)}  # fmt: skip
-        self.encoded = sorted(encoded, key=len, reverse=True)
         self.whole = frozenset(plain)
         self._bytes = [s.encode("utf-8") for s in self.plain]
 
@@ -94,12 +93,16 @@ class SecretValues:
         return value in self.whole
 
     def text(self, value: str) -> str:
-        """Each delimited occurrence replaced; everything else kept."""
-        return _replace(value, self.plain, url=False) if self.plain else value
+        """Each delimited occurrence, in any spelling, replaced; everything else kept."""
+        if not self.plain:
+            return value
+        escaped = "%" in value or "\\" in value
+        for secret in self.plain:
+            if secret in value or escaped or (" " in secret and "+" in value):
+                value = _replace(value, secret)
+        return value
 
-    def url_text(self, value: str) -> str:
-        """The same in URL text, in its percent-encoded spellings too."""
-        return _replace(value, self.encoded, url=True) if self.plain else value
+    url_text = text  # (a URL is text whose secrets are percent-encoded more often than not)
 
     def data(self, value: bytes) -> bytes:
         """The same in bytes (a binary body), UTF-8 spellings only."""
@@ -124,47 +127,73 @@ def _occurrences(text: Any, secret: Any) -> Iterable[int]:
         index = text.find(secret, index + len(secret))
 
 
-def _replace(text: str, secrets: list[str], *, url: bool) -> str:
-    for secret in secrets:
-        if secret not in text:
-            continue
-        out, start = [], 0
-        for begin in _occurrences(text, secret):
-            if begin >= start and _delimited(text, begin, begin + len(secret), url=url):
-                out.append(text[start:begin] + REDACTED)
-                start = begin + len(secret)
-        text = "".join(out) + text[start:]
-    return text
+@functools.lru_cache(maxsize=256)
+def _spellings(secret: str) -> re.Pattern[str]:
+    """Every spelling of ``secret``, character by character: itself, its UTF-8 bytes
+    percent-encoded, its JSON escape."""
+    parts = []
+    for char in secret:
+        options = [re.escape(char), "".join(f"%(?i:{byte:02x})" for byte in char.encode("utf-8"))]
+        if char == " ":
+            options.append(r"\+")
+        if char in '"\\/':
+            options.append(re.escape("\\" + char))
+        code = ord(char)
+        if code < 0x20 or code > 0x7E:
+            units = [code] if code <= 0xFFFF else [0xD7C0 + (code >> 10), 0xDC00 | (code & 0x3FF)]
+            options.append("".join(f"\\\\u(?i:{unit:04x})" for unit in units))
+        parts.append(f"(?:{'|'.join(options)})")
+    return re.compile("".join(parts))
 
 
-def _delimited(text: str, begin: int, end: int, *, url: bool) -> bool:
-    if text[begin] in _WORD and not _left_boundary(text, begin, url):
-        return False
-    return text[end - 1] not in _WORD or _right_boundary(text, end, url)
+def _replace(text: str, secret: str) -> str:
+    out, start = [], 0
+    for match in _spellings(secret).finditer(text):
+        begin, end = match.span()
+        if _delimited(text, begin, end):
+            out.append(text[start:begin] + REDACTED)
+            start = end
+    return "".join(out) + text[start:] if out else text
 
 
-def _left_boundary(text: str, begin: int, url: bool) -> bool:
-    if begin == 0:
+def _delimited(text: str, begin: int, end: int) -> bool:
+    """The match stands alone: its neighbours (percent-decoded) are not word characters, nor a
+    decimal point between digits; a JSON escape (``\\n``) before it is a delimiter."""
+    return _left_boundary(text, begin) and _right_boundary(text, end)
+
+
+def _left_boundary(text: str, begin: int) -> bool:
+    if begin == 0 or not _is_word_start(text, begin):
         return True
     before = text[begin - 1]
-    if url and begin >= 3 and text[begin - 3] == "%" and text[begin - 2] in _HEX and before in _HEX:
+    if begin >= 3 and text[begin - 3] == "%" and text[begin - 2] in _HEX and before in _HEX:
         before = chr(int(text[begin - 2 : begin], 16))
+    elif begin >= 2 and text[begin - 2] == "\\" and before in "nrtbf":
+        return True
     if before in _WORD:
         return False
     # 42.4242: a digit run after a decimal point is part of a number
     return not (before == "." and text[begin].isdigit() and begin >= 2 and text[begin - 2].isdigit())
 
 
-def _right_boundary(text: str, end: int, url: bool) -> bool:
-    if end == len(text):
+def _right_boundary(text: str, end: int) -> bool:
+    if end == len(text) or text[end - 1] not in _WORD:
         return True
     after = text[end]
     escape = text[end + 1 : end + 3]
-    if url and after == "%" and len(escape) == 2 and all(c in _HEX for c in escape):
+    if after == "%" and len(escape) == 2 and all(c in _HEX for c in escape):
         after = chr(int(escape, 16))
     if after in _WORD:
         return False
     return not (after == "." and text[end - 1].isdigit() and end + 1 < len(text) and text[end + 1].isdigit())
+
+
+def _is_word_start(text: str, begin: int) -> bool:
+    """The match begins with a word character (itself, or percent-encoded)."""
+    first = text[begin]
+    if first == "%" and begin + 2 < len(text):
+        first = chr(int(text[begin + 1 : begin + 3], 16))
+    return first in _WORD
 
 
 def _delimited_bytes(data: bytes, begin: int, end: int) -> bool:
