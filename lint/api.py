@@ -37,22 +37,7 @@ from .edits import Edit
 from .finding import Finding
 from .result import FileResult, FixMode
 
-__all__ = [
-    "Cache",
-    "ConfigError",
-    "Edit",
-    "FileResult",
-    "Finding",
-    "FixResult",
-    "LintReport",
-    "Options",
-    "add_noqa",
-    "cache_root",
-    "fix_source",
-    "lint_paths",
-    "lint_source",
-    "options_for",
-]
+from . import __all__ as __all__  # the names the package exports, listed once in lint/__init__.py
 
 _finders: dict[tuple[str | None, bool], ConfigFinder] = {}
 

@@ -51,11 +51,9 @@ def snippet_edit(snippet: Snippet, edits: "Iterable[TextEdit]") -> Edit | None:
     return line_edit(snippet.text, apply_edits(snippet.text, edits), snippet)
 
 
-def line_edit(before: str, after: str, snippet: Snippet) -> Edit | None:
-    """The smallest run of whole lines that turns `before` into `after`, in file coordinates."""
-    if snippet.pycon:
-        return None
-    old, new = line_list(before), line_list(after)
+def changed_lines(old: list[str], new: list[str]) -> tuple[int, int, int]:
+    """The smallest run of lines that differs: `old[start:end_old]` became `new[start:end_new]`
+    (0-based; all three equal when nothing changed)."""
     start = 0
     while start < min(len(old), len(new)) and old[start] == new[start]:
         start += 1
@@ -63,6 +61,15 @@ def line_edit(before: str, after: str, snippet: Snippet) -> Edit | None:
     while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
         end_old -= 1
         end_new -= 1
+    return start, end_old, end_new
+
+
+def line_edit(before: str, after: str, snippet: Snippet) -> Edit | None:
+    """The smallest run of whole lines that turns `before` into `after`, in file coordinates."""
+    if snippet.pycon:
+        return None
+    old, new = line_list(before), line_list(after)
+    start, end_old, end_new = changed_lines(old, new)
     if start == end_old == end_new:
         return None
     replaced = new[start:end_new]
