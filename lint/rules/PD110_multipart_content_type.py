@@ -95,6 +95,15 @@ class MultipartContentType(Rule):
                 requests.post("https://example.com/upload", data=body,
                               headers={"Content-Type": "multipart/form-data; boundary=xyz"}, timeout=30)
         """),
+        Valid("""
+            import requests
+            from requests_toolbelt import MultipartEncoder
+            def handler(pd):
+                m = MultipartEncoder(fields={"name": "report"})
+                s = requests.Session()
+                s.headers["Content-Type"] = m.content_type
+                s.post("https://example.com/upload", data=m, timeout=30).raise_for_status()
+        """),
     ]
     INVALID = [
         Invalid("""
@@ -179,6 +188,14 @@ class MultipartContentType(Rule):
                 other = MultipartEncoder(fields={"name": "other"})
                 requests.post("https://example.com/upload", data=m,
                               headers={"Content-Type": other.content_type}, timeout=30)
+        """, line=6),
+        Invalid("""
+            import requests
+            def handler(pd):
+                s = requests.Session()
+                s.headers.update({"Content-Type": "multipart/form-data"})
+                with open("/tmp/a.csv", "rb") as f:
+                    s.post("https://example.com/upload", files={"file": f}, timeout=30)
         """, line=6),
     ]
 
