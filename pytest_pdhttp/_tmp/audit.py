@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from .redirect import TmpMap, real_cwd
+from .redirect import TmpMap, os_open_dir_fd, real_cwd
 
 Listener = Callable[[str, "tuple[Any, ...]"], None]
 
@@ -22,6 +22,13 @@ _EVENTS = {
     "os.rename": (0, 1), "os.link": (0, 1), "os.symlink": (1,), "os.chdir": (0,),
     "os.setxattr": (0,), "os.removexattr": (0,), "sqlite3.connect": (0,),
 }  # fmt: skip
+# (audit event, position of a path) -> position of the dir_fd its relative name starts from
+_DIR_FDS = {
+    ("os.mkdir", 0): 2, ("os.rmdir", 0): 1, ("os.remove", 0): 1, ("os.rename", 0): 2,
+    ("os.rename", 1): 3, ("os.link", 0): 2, ("os.link", 1): 3, ("os.symlink", 1): 2,
+    ("os.chmod", 0): 2, ("os.chown", 0): 3, ("os.utime", 0): 3,
+}  # fmt: skip
+_REAL_READLINK = os.readlink
 
 _listeners: list[Listener] = []
 _hook_installed = False
@@ -53,15 +60,48 @@ def _audit(event: str, args: tuple[Any, ...]) -> None:
             listener(event, args)
 
 
-def absolute(path: Any) -> str | None:
-    """``path`` (str, bytes or path-like) as an absolute, normalised str; None for fds."""
+def event_path(event: str, args: tuple[Any, ...], position: int) -> str | None:
+    """The absolute path argument ``position`` of an audit event names: a relative name counts
+    from the call's ``dir_fd`` (``os.unlink(name, dir_fd=fd)``, as ``shutil.rmtree`` removes),
+    else from the working directory. None for file descriptors and unknown directories."""
+    at = _DIR_FDS.get((event, position))
+    if at is not None:
+        dir_fd = args[at] if at < len(args) else None
+    else:
+        dir_fd = os_open_dir_fd() if event == "open" else None
+    return absolute(args[position], dir_fd)
+
+
+def absolute(path: Any, dir_fd: int | None = None) -> str | None:
+    """``path`` (str, bytes or path-like) as an absolute, normalised str; a relative one counts
+    from the directory ``dir_fd`` is open on, else from the working directory. None for fds."""
     if path is None or isinstance(path, int):
         return None
     try:
         text = os.fsdecode(os.fspath(path))
     except TypeError:
         return None
-    return posixpath.normpath(posixpath.join(real_cwd(), text))
+    base = real_cwd()
+    if dir_fd is not None and dir_fd >= 0 and not text.startswith("/"):
+        base = _directory_of(dir_fd)
+        if base is None:
+            return None
+    return posixpath.normpath(posixpath.join(base, text))
+
+
+def _directory_of(fd: int) -> str | None:
+    try:
+        return os.fsdecode(_REAL_READLINK(f"/proc/self/fd/{fd}"))
+    except OSError:  # no /proc (macOS): fcntl names it
+        import fcntl
+
+        if not hasattr(fcntl, "F_GETPATH"):
+            return None
+        try:
+            name = fcntl.fcntl(fd, fcntl.F_GETPATH, bytes(1024))  # type: ignore[attr-defined]
+        except OSError:
+            return None
+        return os.fsdecode(name.rstrip(b"\0"))
 
 
 class RealTmpWatch:
@@ -100,7 +140,7 @@ class RealTmpWatch:
         if positions is None:
             return
         for position in positions:
-            if position < len(args) and self._leaks(args[position]):
+            if position < len(args) and self._leaks(event_path(event, args, position)):
                 touched = f"{event}({os.fspath(args[position])!r})"
                 error = RealTmpAccessError(
                     f"pd_tmp: blocked access to the real /tmp: {touched}. {self._why()}"
@@ -108,6 +148,5 @@ class RealTmpWatch:
                 self.touched.append((touched, error))
                 raise error
 
-    def _leaks(self, path: Any) -> bool:
-        text = absolute(path)
-        return text is not None and self.tmp_map.redirected(text) is not None
+    def _leaks(self, path: str | None) -> bool:
+        return path is not None and self.tmp_map.redirected(path) is not None

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .audit import absolute, listening
+from .audit import event_path, listening
 
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 # audit event -> positions of the paths it writes to ("open" only when its flags write)
@@ -84,9 +84,12 @@ class ReadOnlyFileSystem:
             return
         for position in positions:
             if position < len(args):
-                path = absolute(args[position])
-                if path is not None and not self._may_write(path):
-                    raise OSError(errno.EROFS, REASON, os.fspath(args[position]))
+                path = event_path(event, args, position)
+                if path is None or self._may_write(path):
+                    continue
+                if event == "os.mkdir" and os.path.lexists(path):
+                    return  # Linux says EEXIST before it says EROFS: let mkdir say so
+                raise OSError(errno.EROFS, REASON, os.fspath(args[position]))
 
     def _may_write(self, path: str) -> bool:
         if "/__pycache__/" in path:  # the interpreter's own cache, not the step's doing

@@ -19,6 +19,7 @@ import io
 import os
 import posixpath
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,7 +29,7 @@ P = TypeVar("P")
 
 # os function -> how many of its leading positional arguments are paths
 _OS_PATHS = {
-    "open": 1, "stat": 1, "lstat": 1, "access": 1, "listdir": 1, "remove": 1, "unlink": 1,
+    "stat": 1, "lstat": 1, "access": 1, "listdir": 1, "remove": 1, "unlink": 1,
     "rename": 2, "replace": 2, "makedirs": 1, "mkdir": 1, "rmdir": 1, "removedirs": 1,
     "chmod": 1, "lchmod": 1, "chown": 1, "lchown": 1, "chflags": 1, "lchflags": 1, "utime": 1,
     "truncate": 1, "symlink": 2, "link": 2, "mkfifo": 1, "mknod": 1, "pathconf": 1,
@@ -192,6 +193,31 @@ def _paths(func: Callable[..., Any], count: int, returns_path: bool = False) -> 
     return wrapper
 
 
+_os_open_call = threading.local()
+
+
+def os_open_dir_fd() -> int | None:
+    """The ``dir_fd=`` of the ``os.open`` call running on this thread (its audit event, "open",
+    does not carry it), or None."""
+    return getattr(_os_open_call, "dir_fd", None)
+
+
+def _noting_dir_fd(os_open: Callable[..., Any]) -> Any:
+    @functools.wraps(os_open)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        __tracebackhide__ = True
+        dir_fd = kwargs.get("dir_fd")
+        if dir_fd is None:
+            return os_open(*args, **kwargs)
+        _os_open_call.dir_fd = dir_fd
+        try:
+            return os_open(*args, **kwargs)
+        finally:
+            _os_open_call.dir_fd = None
+
+    return wrapper
+
+
 def _opener(real_open: Callable[..., Any]) -> Any:
     @functools.wraps(real_open)
     def open(file: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: A001 - it replaces open
@@ -351,6 +377,7 @@ def _wrappers() -> tuple[Patch, ...]:
     for name, count in _OS_PATHS.items():
         if hasattr(os, name):
             patch("os", name, _paths(getattr(os, name), count))
+    patch("os", "open", _noting_dir_fd(_paths(os.open, 1)))  # its audit event lacks dir_fd
     patch("os", "readlink", _paths(os.readlink, 1, returns_path=True))
     patch("os", "scandir", _scandir(os.scandir))
     patch("os", "getcwd", functools.wraps(os.getcwd)(lambda: to_fake(_REAL_GETCWD())))

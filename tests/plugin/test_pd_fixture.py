@@ -447,6 +447,76 @@ def test_writes_outside_tmp_fail_as_on_the_read_only_platform(pytester, run):
     assert not (pytester.path / "step.log").exists()
 
 
+def test_writes_relative_to_a_directory_descriptor_are_judged_where_they_land(pytester, run):
+    """shutil.rmtree and TemporaryDirectory's cleanup remove through directory descriptors
+    (os.unlink(name, dir_fd=fd)): inside /tmp that is allowed under pd.run, outside it is not."""
+    pytester.makepyfile(
+        """
+        import errno, os, shutil, tempfile
+        import pytest
+
+        def test_rmtree_and_temporary_directory(pd, pd_tmp):
+            (pd_tmp / "export" / "csv").mkdir(parents=True)
+            (pd_tmp / "export" / "csv" / "a.csv").write_text("a")
+            def handler(pd):
+                shutil.rmtree("/tmp/export")
+                with tempfile.TemporaryDirectory() as scratch:
+                    with open(os.path.join(scratch, "x.json"), "w") as f:
+                        f.write("{}")
+                return os.listdir("/tmp")
+            assert pd.run(handler).return_value == []
+
+        def test_every_dir_fd_write_inside_tmp(pd, pd_tmp):
+            def handler(pd):
+                os.mkdir("/tmp/base")
+                fd = os.open("/tmp/base", os.O_RDONLY)
+                try:
+                    os.mkdir("child", dir_fd=fd)
+                    out = os.open("child/f", os.O_WRONLY | os.O_CREAT, dir_fd=fd)
+                    os.close(out)
+                    os.rename("child/f", "child/g", src_dir_fd=fd, dst_dir_fd=fd)
+                    os.symlink("child/g", "link", dir_fd=fd)
+                    os.unlink("link", dir_fd=fd)
+                    os.chmod("child/g", 0o600, dir_fd=fd)
+                    os.utime("child/g", dir_fd=fd)
+                finally:
+                    os.close(fd)
+                return os.listdir("/tmp/base/child")
+            assert pd.run(handler).return_value == ["g"]
+
+        @pytest.mark.parametrize("write", [
+            lambda fd: os.mkdir("d", dir_fd=fd),
+            lambda fd: os.open("f", os.O_WRONLY | os.O_CREAT, dir_fd=fd),
+            lambda fd: os.unlink("test_dir_fd.py", dir_fd=fd),
+        ], ids=["mkdir", "open", "unlink"])
+        def test_dir_fd_outside_tmp_is_read_only(pd, write):
+            here = os.path.dirname(os.path.abspath(__file__))
+            def handler(pd):
+                fd = os.open(here, os.O_RDONLY)
+                os.chdir("/tmp")          # the names are relative to fd, not to /tmp
+                try:
+                    write(fd)
+                finally:
+                    os.close(fd)
+            with pytest.raises(OSError) as info:
+                pd.run(handler)
+            assert info.value.errno == errno.EROFS
+            assert not {"d", "f"} & set(os.listdir(here))
+            assert os.path.exists(os.path.join(here, "test_dir_fd.py"))
+
+        def test_mkdir_of_an_existing_directory_says_it_exists(pd):
+            here = os.path.dirname(os.path.abspath(__file__))
+            def handler(pd):
+                try:
+                    os.mkdir(here)       # Linux checks existence before the read-only mount
+                except FileExistsError:
+                    return "exists"
+            assert pd.run(handler).return_value == "exists"
+        """.replace("test_dir_fd.py", "test_writes_relative_to_a_directory_descriptor_are_judged_where_they_land.py")
+    )
+    run().assert_outcomes(passed=6)
+
+
 def test_a_running_coverage_measurement_keeps_writing_while_a_step_runs(pytester, run):
     """Coverage's data files stay writable under pd.run (stood in for by a module that answers
     coverage.Coverage.current() as coverage does while it measures)."""
