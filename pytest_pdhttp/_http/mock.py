@@ -64,7 +64,7 @@ class StrictRequestsMock(responses.RequestsMock):
         self.redact: Callable[[str], str] = lambda text: text  # credentials out of messages
         self.unmatched: list[str] = []
         self._unreported: list[tuple[str, BaseException]] = []
-        self._installed: tuple[Any, Any, Any] | None = None
+        self._installed: tuple[Any, Any, Any, Any] | None = None
         extra = {} if real_adapter_send is None else {"real_adapter_send": real_adapter_send}
         super().__init__(
             assert_all_requests_are_fired=settings.assert_all_requests_are_fired,
@@ -243,12 +243,16 @@ class StrictRequestsMock(responses.RequestsMock):
             real_start(other)
 
         responses.RequestsMock.start = refuse_other_mocks  # type: ignore[method-assign]
-        self._installed = (responses_send, ours, real_start)
+        # responses.start is the default mock's start, bound when responses was imported
+        module_start = responses.start
+        responses.start = lambda: refuse_other_mocks(responses.mock)  # type: ignore[assignment]
+        self._installed = (responses_send, ours, real_start, module_start)
 
     def stop(self, allow_assert: bool = True) -> None:
         if self._installed is not None:
-            responses_send, ours, real_start = self._installed
+            responses_send, ours, real_start, module_start = self._installed
             responses.RequestsMock.start = real_start  # type: ignore[method-assign]
+            responses.start = module_start  # type: ignore[assignment]
             adapter = requests.adapters.HTTPAdapter
             if adapter.send is ours:
                 adapter.send = responses_send  # type: ignore[method-assign]

@@ -377,6 +377,15 @@ def test_another_responses_mock_taking_over_is_refused_with_the_reason(pytester,
             pd_http.get(URL)
             requests.get(URL, timeout=5)
 
+        def test_module_start(pd_http):
+            pd_http.get(URL)
+            responses.start()              # bound to responses' default mock at its import
+            try:
+                requests.get(URL, timeout=5)
+            finally:
+                responses.stop()
+                responses.reset()
+
         def test_fixture_after(pd_http, responses):
             pass
 
@@ -393,9 +402,10 @@ def test_another_responses_mock_taking_over_is_refused_with_the_reason(pytester,
         """
     )
     result = run("-rN", "-p", "no:randomly")
-    result.assert_outcomes(passed=1, failed=1, errors=3)
+    result.assert_outcomes(passed=1, failed=2, errors=3)
     for where, said in [
         ("*test_activate*", "*another responses mock was started during the test*"),
+        ("*_ test_module_start _*", "*another responses mock was started during the test*"),
         ("*at setup of test_fixture_after*", "*another responses mock was started*"),
         ("*at setup of test_fixture_before*", "*another responses mock already intercepts*"),
         ("*at setup of test_started_for_every_test*", "*@pytest.mark.withoutresponses*"),
