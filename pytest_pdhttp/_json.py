@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+__tracebackhide__ = True  # pytest shows the test's and the step's lines, not this module's
+
 
 def json_copy(value: Any, what: str) -> Any:
     """Return ``value`` as the next step would see it after JSON encoding.

@@ -32,6 +32,8 @@ from urllib3.exceptions import ProxyError as Urllib3ProxyError
 from urllib3.exceptions import SSLError as Urllib3SSLError
 from urllib3.util.retry import Retry
 
+__tracebackhide__ = True  # pytest shows the test's and the step's lines, not this module's
+
 _NameResolutionError = getattr(urllib3.exceptions, "NameResolutionError", None)
 
 

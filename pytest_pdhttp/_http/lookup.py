@@ -11,6 +11,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from .recorded import RecordedRequest, UploadedFile
 
+__tracebackhide__ = True  # pytest shows the test's and the step's lines, not this module's
+
 UNSET: Any = object()
 
 

@@ -31,6 +31,8 @@ from .recorded import RecordedRequest, drain
 from .registry import FirstMatch, Journal, registry_factory
 from .streaming import JSON_HINT, StreamingResponse, is_chunked_body, is_one_shot
 
+__tracebackhide__ = True  # pytest shows the test's and the step's lines, not this module's
+
 Shown = Callable[[BaseException], bool]
 
 

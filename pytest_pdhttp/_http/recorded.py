@@ -20,6 +20,8 @@ from requests_toolbelt.multipart.decoder import (
     NonMultipartContentTypeException,
 )
 
+__tracebackhide__ = True  # pytest shows the test's and the step's lines, not this module's
+
 
 def _urllib3_blocksize() -> int:
     parameter = inspect.signature(urllib3.connection.HTTPConnection.__init__).parameters.get(

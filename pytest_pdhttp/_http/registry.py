@@ -15,6 +15,8 @@ from responses.registries import FirstMatchRegistry
 
 from .recorded import RecordedRequest, describe_body
 
+__tracebackhide__ = True  # pytest shows the test's and the step's lines, not this module's
+
 Found = tuple["responses.BaseResponse | None", list[str]]
 USED_UP = "already answered a request (is_reusable=False)"
 

@@ -18,6 +18,8 @@ import responses
 from requests import PreparedRequest
 from urllib3.response import HTTPResponse
 
+__tracebackhide__ = True  # pytest shows the test's and the step's lines, not this module's
+
 Chunks = Iterable["bytes | str"]
 JSON_HINT = "to answer with JSON, pass json=... instead of body=..."
 

@@ -15,9 +15,11 @@ from .._json import json_copy
 from .._strict import add_note
 from .datastore import DataStore
 from .flow import Flow
-from .loader import call_handler, find_handler, load_step
+from .loader import call_handler, execute, find_handler, forget, new_module
 from .results import Email, StepResult, WorkflowResult
 from .workflow import STEP_NAME, StepSpec, resolve
+
+__tracebackhide__ = True  # pytest shows the test's and the step's lines, not this module's
 
 StepTarget = Union[str, "os.PathLike[str]", Callable[[Any], Any]]
 
@@ -157,9 +159,13 @@ class Pipedream:
                     value = call_handler(target, self)
             else:
                 path = Path(os.fspath(target))
-                path = path if path.is_absolute() else self._base_dir / path
-                with load_step(path, self._around_step) as module:
-                    value = call_handler(find_handler(module), self)
+                module = new_module(path if path.is_absolute() else self._base_dir / path)
+                try:
+                    with self._around_step():
+                        execute(module)
+                        value = call_handler(find_handler(module), self)
+                finally:
+                    forget(module)
         finally:
             self.steps = shared
         return StepResult(

@@ -9,6 +9,8 @@ from typing import Any
 
 from .._json import json_copy
 
+__tracebackhide__ = True  # pytest shows the test's and the step's lines, not this module's
+
 _NODE_ONLY = ("has", "delete", "entries", "setTtl")
 _MISSING = object()
 

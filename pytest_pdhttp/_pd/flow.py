@@ -7,6 +7,8 @@ from typing import Any
 from .._json import json_copy
 from .results import FlowCall
 
+__tracebackhide__ = True  # pytest shows the test's and the step's lines, not this module's
+
 MAX_DELAY_MS = 365 * 24 * 60 * 60 * 1000
 DEFAULT_SUSPEND_MS = 24 * 60 * 60 * 1000
 DEFAULT_MAX_RETRIES = 10

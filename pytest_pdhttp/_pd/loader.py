@@ -7,27 +7,22 @@ import inspect
 import itertools
 import re
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any, ContextManager, cast
+from typing import Any, cast
 
 from .._tmp.redirect import exempt
+
+__tracebackhide__ = True  # pytest shows the test's and the step's lines, not this module's
 
 _serial = itertools.count(1)
 
 
-@contextmanager
-def load_step(
-    path: Path, around: Callable[[], ContextManager[object]] = nullcontext
-) -> Iterator[ModuleType]:
-    """Execute the step file as a new module (module-level code runs, as on a cold start).
-
-    The module is in ``sys.modules`` under a unique name until the ``with`` block ends; its
-    code (module level and the block) runs inside ``around()``. The file itself is the plugin's
-    to read, so it is never redirected into pd_tmp, even when it lies under /tmp.
-    """
+def new_module(path: Path) -> ModuleType:
+    """An empty module for the step file, in ``sys.modules`` under a unique name until
+    ``forget`` takes it out. The file is the plugin's to read, so it is never redirected into
+    pd_tmp, even when it lies under /tmp."""
     exempt(path)
     exempt(path.parent / "__pycache__")  # where the import system caches its bytecode
     if not path.is_file():
@@ -39,12 +34,22 @@ def load_step(
         raise ImportError(f"cannot load {path} as a Python module")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
+    return module
+
+
+def execute(module: ModuleType) -> None:
+    """Run the module-level code, as a cold start does (what ``exec_module`` does, with no frame
+    of the import system between the test and the step's line)."""
+    loader: Any = module.__spec__.loader  # type: ignore[union-attr]
     try:
-        with around():
-            spec.loader.exec_module(module)
-            yield module
-    finally:
-        sys.modules.pop(name, None)
+        code = loader.get_code(module.__name__)
+    except SyntaxError as exc:
+        raise exc.with_traceback(None)  # its text names the step's line
+    exec(code, module.__dict__)
+
+
+def forget(module: ModuleType) -> None:
+    sys.modules.pop(module.__name__, None)
 
 
 def call_handler(handler: Callable[[Any], Any], pd: Any) -> Any:

@@ -11,6 +11,8 @@ from typing import Any, Union
 
 from .._tmp.redirect import exempt
 
+__tracebackhide__ = True  # pytest shows the test's and the step's lines, not this module's
+
 ENTRY_FILE = "entry.py"
 """A step directory's code, as in workflows synced to git: ``<step_name>/entry.py``."""
 

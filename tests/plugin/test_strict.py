@@ -363,3 +363,78 @@ def test_an_error_the_step_raises_from_a_caught_plugin_error_shows_it_in_the_cha
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*RuntimeError: sync failed*"])
     assert said(result, "no registered response matches GET") == 1
+
+
+def test_errors_the_plugin_raises_point_at_the_test_or_the_step_not_at_the_plugin(pytester, run):
+    """A mistake in a test or a step that the plugin reports (a missing step file, a non-JSON
+    return value, a body meant as json=, ...) is shown at the line that made it: no frame of the
+    plugin, of contextlib or of the import machinery."""
+    steps = pytester.mkdir("steps")
+    (steps / "no_handler.py").write_text("def handle(pd):\n    pass\n")
+    (steps / "module_level.py").write_text("import os\nKEY = os.environ['NO_SUCH_KEY']\n")
+    (steps / "syntax.py").write_text("def handler(pd)\n    pass\n")
+    pytester.makepyfile(
+        """
+        import pytest, requests
+        from pytest_pdhttp import BrokenStream
+
+        URL = "https://api.example.com/v1/report"
+
+        def test_missing_step_file(pd):
+            pd.run("steps/nope.py")
+
+        def test_no_handler(pd):
+            pd.run("steps/no_handler.py")
+
+        def test_module_level_error(pd):
+            pd.run("steps/module_level.py")
+
+        def test_syntax_error(pd):
+            pd.run("steps/syntax.py")
+
+        def test_return_value_not_json(pd):
+            pd.run(lambda pd: {1, 2})
+
+        def test_export_not_json(pd):
+            pd.run(lambda pd: pd.export("when", object()))
+
+        def test_missing_data_store_key(pd):
+            pd.inputs["data_store"] = pd.data_store()
+            pd.run(lambda pd: pd.inputs["data_store"]["nope"])
+
+        def test_flow_delay_out_of_range(pd):
+            pd.run(lambda pd: pd.flow.delay(0))
+
+        def test_respond_with_a_str_status(pd):
+            pd.run(lambda pd: pd.respond({"status": "200", "body": ""}))
+
+        def test_workflow_step_missing(pd):
+            pd.run_workflow(["steps/nope"])
+
+        def test_body_meant_as_json(pd_http):
+            pd_http.get(URL, body={"id": 1})
+
+        def test_chunk_meant_as_json(pd_http):
+            pd_http.get(URL, body=[{"id": 1}])
+
+        def test_broken_stream(pd_http):
+            pd_http.get(URL, body=BrokenStream(b"x" * 100, after=10))
+            with requests.get(URL, stream=True, timeout=5) as r:
+                b"".join(r.iter_content(10))
+        """
+    )
+    result = run("-rN")
+    result.assert_outcomes(failed=13)
+    output = result.stdout.str()
+    for noise in ("pytest_pdhttp/", "<frozen importlib"):
+        assert noise not in output, noise
+    result.stdout.fnmatch_lines(
+        ['>*pd.run("steps/nope.py")', "E*FileNotFoundError: step file not found: *"],
+        consecutive=True,
+    )
+    result.stdout.fnmatch_lines(
+        ['>*pd.run("steps/module_level.py")', "", "*.py:*: ", "_ _ _*",
+         "steps/module_level.py:2: in <module>"],
+        consecutive=True,
+    )  # fmt: skip
+    result.stdout.fnmatch_lines(['>*pd.run("steps/syntax.py")', '*File "*syntax.py", line 1'])
