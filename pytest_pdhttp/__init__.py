@@ -5,10 +5,6 @@ results a run returns, the pieces a test builds (``DataStore``, ``BrokenStream``
 exceptions it may catch. Everything else lives in private (``_``-prefixed) modules.
 """
 
-from __future__ import annotations
-
-from typing import Any
-
 from ._http.guard import NetworkBlockedError
 from ._http.mock import StrictRequestsMock
 from ._http.recorded import RecordedRequest, UploadedFile
@@ -35,7 +31,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> str:
     if name == "__version__":  # read when asked, so loading the plugin never pays for it
         from importlib.metadata import version
 

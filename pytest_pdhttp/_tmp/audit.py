@@ -37,6 +37,8 @@ _hook_installed = False
 class RealTmpAccessError(PermissionError):
     """Raised into the code under test when it reaches the real ``/tmp``."""
 
+    __module__ = "pytest_pdhttp"  # where a test imports it from, as failures name it
+
 
 @contextmanager
 def listening(listener: Listener) -> Iterator[None]:

@@ -47,6 +47,23 @@ def test_the_package_exports_what_a_test_names_and_nothing_else():
     assert set(namespace) - {"__builtins__"} == PUBLIC
     for name in ("Send", "Flow", "HttpSettings", "TmpMap", "NetworkGuard"):
         assert not hasattr(pytest_pdhttp, name), name
+    shown = {n for n in dir(pytest_pdhttp) if n.isidentifier() and not n.startswith("_")}
+    assert shown - {"plugin"} == PUBLIC - {"__version__"}  # plugin: the pytest11 entry point
+
+
+def test_errors_a_test_catches_are_named_by_their_public_path(pytester, run):
+    """The failure line names the class as a test imports it, not a private module."""
+    pytester.makepyfile(
+        """
+        import _io
+
+        def test_leak(pd_tmp):
+            _io.FileIO("/tmp/pdtmp-public-name.txt", "w")
+        """
+    )
+    result = run("-rN")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["E   *pytest_pdhttp.RealTmpAccessError: pd_tmp: blocked access*"])
 
 
 def test_version_is_the_installed_distributions():
