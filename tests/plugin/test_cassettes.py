@@ -818,3 +818,45 @@ def test_recording_leaves_the_raw_stream_readable(pytester, run, server):
     """A download read from ``response.raw`` gets its bytes while recording as in the replay."""
     record(pytester, run, server, RAW_SUITE)
     run().assert_outcomes(passed=1)
+
+
+BAD_HOOK_SUITE = """
+import os
+
+import pytest
+import requests
+
+
+def returns_the_response(interaction):
+    return interaction.response
+
+
+def fails(interaction):
+    return interaction.response.headers["X-Missing"]
+
+
+@pytest.mark.pd_http(cassette="hooked", before_record=returns_the_response)
+def test_bad_hook(pd_http):
+    requests.get(os.environ["PD_TEST_SERVER"] + "/items", timeout=5)
+
+
+@pytest.mark.pd_http(cassette="failing", before_record=fails)
+def test_failing_hook(pd_http):
+    requests.get(os.environ["PD_TEST_SERVER"] + "/items", timeout=5)
+"""
+
+
+def test_a_broken_hook_is_reported_without_showing_the_raw_interaction(pytester, run, server):
+    """pytest shows the arguments of the frames in a traceback: an interaction's repr holds no
+    header value and no body."""
+    pytester.makepyfile(test_recorded=BAD_HOOK_SUITE)
+    result = run("--pd-record", "-p", "no:randomly")
+    result.assert_outcomes(passed=2, errors=2)
+    result.stdout.fnmatch_lines(
+        [
+            "*before_record must return the interaction (or None to skip it), got a Response*",
+            "interaction = Interaction(request=Request(GET http://127.0.0.1:*/items, headers User-Agent*"
+            "54-byte body))",
+        ]
+    )
+    assert SERVER_COOKIE not in result.stdout.str() and SERVER_HEADER not in result.stdout.str()

@@ -27,6 +27,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..redact import Redactor
+
 FORMAT_KEY = "pytest_pdhttp_cassette"
 FORMAT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
@@ -46,10 +48,16 @@ Headers = dict[str, "str | list[str]"]
 
 class _Message:
     headers: Headers
+    body: bytes
 
     @property
     def content_type(self) -> str:
         return header(self.headers, "Content-Type")
+
+    def _shown(self) -> str:
+        """No header value and no body: pytest shows the arguments of every frame of a traceback
+        (a ``before_record`` hook's, say), and these may be the unredacted traffic."""
+        return f"headers {', '.join(self.headers) or '(none)'}, {len(self.body)}-byte body"
 
 
 @dataclass
@@ -59,6 +67,9 @@ class Request(_Message):
     headers: Headers = field(default_factory=dict)
     body: bytes = b""
 
+    def __repr__(self) -> str:
+        return f"Request({self.method} {Redactor().url(self.url)}, {self._shown()})"
+
 
 @dataclass
 class Response(_Message):
@@ -66,6 +77,9 @@ class Response(_Message):
     reason: str = ""
     headers: Headers = field(default_factory=dict)
     body: bytes = b""
+
+    def __repr__(self) -> str:
+        return f"Response({self.status} {self.reason}, {self._shown()})"
 
 
 @dataclass

@@ -83,8 +83,9 @@ def prepare(
         if interaction is None:
             return None
         if not isinstance(interaction, Interaction):
+            shown = type(interaction).__name__  # (its repr would show what redaction is for)
             raise TypeError(
-                f"before_record must return the interaction (or None to skip it), got {interaction!r}"
+                f"before_record must return the interaction (or None to skip it), got a {shown}"
             )
     request = interaction.request
     shown_request = Request(
