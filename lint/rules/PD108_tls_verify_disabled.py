@@ -140,6 +140,13 @@ class TlsVerifyDisabled(Rule):
                 r = s.request("GET", "https://internal.example.com", None, None, None, None, None,
                               None, 10, True, None, None, None, False)
         """, line=4),
+        # issue 15: a well-known `requests.Session` subclass
+        Invalid("""
+            import requests_cache
+            def handler(pd):
+                s = requests_cache.CachedSession("steps", expire_after=300)
+                return s.get("https://internal.example.com/items", verify=False, timeout=10).json()
+        """, line=4),
     ]
 
     def visit_Call(self, node: ast.Call) -> None:

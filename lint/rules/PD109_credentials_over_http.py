@@ -175,6 +175,34 @@ class CredentialsOverHttp(Rule):
                 s.headers["Authorization"] = f"Bearer {pd.inputs['token']}"
                 s.post("http://api.example.com/events", json={}, timeout=10).raise_for_status()
         """, line=5),
+        # issue 15: sessions the model sees -- `self.session` set in `__init__`, a local factory's
+        # session, a well-known `Session` subclass -- each with session-level credentials
+        Invalid("""
+            import requests
+            class Erp:
+                def __init__(self, user, password):
+                    self.session = requests.Session()
+                    self.session.auth = (user, password)
+                def orders(self):
+                    return self.session.get("http://erp.example.com/orders", timeout=10)
+        """, line=7),
+        Invalid("""
+            import requests
+            def make_session(token):
+                s = requests.Session()
+                s.headers["Authorization"] = f"Bearer {token}"
+                return s
+            def handler(pd):
+                session = make_session(pd.inputs["token"])
+                return session.get("http://api.example.com/items", timeout=10).json()
+        """, line=8),
+        Invalid("""
+            import requests_cache
+            def handler(pd):
+                s = requests_cache.CachedSession("steps")
+                s.headers.update({"X-API-Key": pd.inputs["key"]})
+                return s.get("http://api.example.com/items", timeout=10).json()
+        """, line=5),
     ]
 
     def visit_Call(self, node: ast.Call) -> None:
