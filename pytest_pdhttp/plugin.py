@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -28,9 +28,10 @@ from ._markers import (
 )
 from ._http.cassette import wiring as cassettes
 from ._http.guard import session as guard
-from ._http.redact import Redactor, test_secrets
+from ._http.redact import Redactor, SecretValues, redact_report, test_secrets
 
 PD_CONTEXT = pytest.StashKey[Pipedream]()
+_STEP_FIXTURES = frozenset({"pd", "pd_http"})
 
 _INI_HELP = {
     "assert_all_requests_are_fired": "pd_http: fail tests that leave a registered response unused",
@@ -94,6 +95,28 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
     return result
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    if (report.longrepr is not None or report.sections) and _STEP_FIXTURES & set(
+        getattr(item, "fixturenames", ())
+    ):
+        redact_report(report, SecretValues(secrets_of(item)))
+    return report
+
+
+def secrets_of(node: pytest.Item) -> set[str]:
+    """The secret values a test's traffic and failures may show (see ``redact.test_secrets``).
+    Never fails: a bad ``pd`` marker is reported by the fixture, and this runs for its report."""
+    context = node.stash.get(PD_CONTEXT, None)
+    env = next((m.kwargs["env"] for m in node.iter_markers("pd") if "env" in m.kwargs), None)
+    return test_secrets(
+        context.inputs if context is not None else {}, env if isinstance(env, Mapping) else {}
+    )
+
+
 @pytest.fixture
 def pd_tmp(
     request: pytest.FixtureRequest, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
@@ -120,9 +143,7 @@ def pd_http(request: pytest.FixtureRequest) -> Iterator[StrictRequestsMock]:
     node = request.node
 
     def secrets() -> set[str]:
-        context = node.stash.get(PD_CONTEXT, None)
-        env = marker_kwargs(node, "pd", PD_KEYWORDS).get("env") or {}
-        return test_secrets(context.inputs if context is not None else {}, env)
+        return secrets_of(node)
 
     cassette = cassettes.open_cassette(request, secrets)
     real_send = cassette.real_send(requests.adapters.HTTPAdapter.send) if cassette else None

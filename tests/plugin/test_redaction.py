@@ -8,12 +8,14 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import os
 import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import quote, quote_plus
 
 import pytest
+import requests
 import yaml
 
 from pytest_pdhttp._http.cassette.files import load
@@ -728,3 +730,69 @@ def same_secrets_out(recorded: str, replayed: str) -> None:
     )}  # fmt: skip
     pattern = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
     assert re.sub(pattern, REDACTED, recorded) == replayed
+
+
+# --- failure reports: what pytest prints besides the plugin's messages --------------------------
+
+REPORTS_SUITE = """
+import os
+
+import pytest
+import requests
+
+AUTH = os.environ["REPORT_AUTH"]
+ENV_SECRET = os.environ["REPORT_ENV"]
+INPUTS = {"api": {"$auth": {"api_key": AUTH}}}
+
+
+@pytest.mark.pd(inputs=INPUTS)
+def test_refused_by_the_guard(pd):
+    # urllib3 builds the message from the URL: "Max retries exceeded with url: /hooks/<key>"
+    pd.run(lambda pd: requests.get(
+        f"https://api.example.com/hooks/{pd.inputs['api']['$auth']['api_key']}", timeout=5
+    ))
+
+
+@pytest.mark.pd(env={"SERVICE_TOKEN": ENV_SECRET})
+def test_assertion_diff(pd_http):
+    pd_http.get("https://api.example.com/me")
+    requests.get("https://api.example.com/me", headers={"Authorization": f"Bearer {ENV_SECRET}"})
+    assert pd_http.calls[0].request.headers["Authorization"] == "Bearer someone-else"
+
+
+@pytest.mark.pd(inputs=INPUTS)
+def test_frame_arguments_and_output(pd_http):
+    print("the step used", AUTH)
+    requests.get("https://api.example.com/items", params={"q": AUTH}, headers={"X-Key": AUTH})
+
+
+def test_a_token_exported_to_record_with(pd_http):
+    print("exported:", os.environ["GITHUB_TOKEN"])
+    assert os.environ["GITHUB_TOKEN"] == "something else"
+"""
+
+
+def test_failure_reports_hold_none_of_the_test_s_secrets(pytester, run, monkeypatch):
+    """pytest shows frame arguments (``--tb=long``), messages other libraries built from the URL,
+    ``-vv`` diffs and captured output: each is redacted of the test's ``$auth`` values, its
+    credential-named ``env=`` values and exported tokens, in the terminal and in --junitxml.
+    The working directory (``$PWD``) is not a password: paths stay readable."""
+    planted = {
+        "REPORT_AUTH": "rep-auth-4471-Kq", "REPORT_ENV": "rep-env-9921-Wd",
+        "GITHUB_TOKEN": "ghp_" + "R3p0rt" * 6,
+    }  # fmt: skip
+    for name, value in planted.items():
+        monkeypatch.setenv(name, value)
+    site_packages = os.path.dirname(os.path.dirname(requests.__file__))
+    monkeypatch.setenv("PWD", site_packages)  # a path the long tracebacks show
+    pytester.makepyfile(test_reports=REPORTS_SUITE)
+    result = run("-p", "no:randomly", "-vv", "--tb=long", "-l", "-rA", "--junitxml=report.xml")
+    result.assert_outcomes(failed=4)
+    output = result.stdout.str()
+    xml = (pytester.path / "report.xml").read_text()
+    assert "Max retries exceeded with url: /hooks/REDACTED" in output
+    assert "+ Bearer REDACTED" in output and "assert 'REDACTED' == 'something else'" in xml
+    assert "the step used REDACTED" in output and "exported: REDACTED" in output
+    assert f"{site_packages}/requests/" in output and "REDACTED/" not in output
+    for value in planted.values():
+        assert value not in output and value not in xml, value

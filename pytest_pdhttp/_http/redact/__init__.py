@@ -10,9 +10,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from .redactor import Redactor, env_secrets
-from .values import MIN_SECRET_LENGTH, REDACTED, auth_values
+from .reports import redact_report
+from .values import MIN_SECRET_LENGTH, REDACTED, SecretValues, auth_values
 
-__all__ = ["MIN_SECRET_LENGTH", "REDACTED", "Redactor", "auth_values", "env_secrets", "test_secrets"]
+__all__ = [
+    "MIN_SECRET_LENGTH", "REDACTED", "Redactor", "SecretValues", "auth_values", "env_secrets",
+    "redact_report", "test_secrets",
+]  # fmt: skip
 
 
 def test_secrets(inputs: Mapping[str, Any], env: Mapping[str, Any]) -> set[str]:

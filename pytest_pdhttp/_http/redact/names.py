@@ -65,10 +65,16 @@ def is_credential_parameter(name: str) -> bool:
     return name.lower() in CREDENTIAL_PARAMETERS or _names_a_credential(name)
 
 
+_SHELL_VARIABLES = frozenset({"PWD", "OLDPWD"})
+"""The working directory, not a password: every path under it would be redacted."""
+
+
 def is_secret_env(name: str, value: str) -> bool:
     """An environment variable given to the step whose value is a secret: credential-named
     (``GITHUB_TOKEN``), a webhook or DSN (``SLACK_WEBHOOK_URL``, ``SENTRY_DSN``), a URL carrying
     userinfo (``DATABASE_URL=postgres://u:p@db/x``), or a value in a known token format."""
+    if name.upper() in _SHELL_VARIABLES:
+        return False
     words = name_words(name)
     if is_credential_name(name) or _SECRET_ENV_WORDS & set(words):
         return True

@@ -18,7 +18,9 @@ R = TypeVar("R")
 
 def env_secrets(env: Mapping[str, Any]) -> set[str]:
     """The values of the ``pd`` marker's ``env=`` that are secrets (see ``names.is_secret_env``)."""
-    return {v for k, v in env.items() if isinstance(v, str) and is_secret_env(k, v)}
+    return {
+        v for k, v in env.items() if isinstance(k, str) and isinstance(v, str) and is_secret_env(k, v)
+    }
 
 
 class Redactor:
