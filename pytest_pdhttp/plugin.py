@@ -28,7 +28,7 @@ from ._markers import (
 )
 from ._http.cassette import wiring as cassettes
 from ._http.guard import session as guard
-from ._http.redact import Redactor, SecretValues, redact_report, test_secrets
+from ._http.redact import Redactor, SecretValues, auth_values, redact_report, test_secrets
 
 PD_CONTEXT = pytest.StashKey[Pipedream]()
 _STEP_FIXTURES = frozenset({"pd", "pd_http"})
@@ -111,10 +111,13 @@ def secrets_of(node: pytest.Item) -> set[str]:
     """The secret values a test's traffic and failures may show (see ``redact.test_secrets``).
     Never fails: a bad ``pd`` marker is reported by the fixture, and this runs for its report."""
     context = node.stash.get(PD_CONTEXT, None)
-    env = next((m.kwargs["env"] for m in node.iter_markers("pd") if "env" in m.kwargs), None)
+    env, inputs = (
+        next((m.kwargs[k] for m in node.iter_markers("pd") if k in m.kwargs), None)
+        for k in ("env", "inputs")
+    )  # the marker's inputs too: a test may use pd_http without pd (or replace pd.inputs)
     return test_secrets(
         context.inputs if context is not None else {}, env if isinstance(env, Mapping) else {}
-    )
+    ) | auth_values(inputs if isinstance(inputs, Mapping) else {})
 
 
 @pytest.fixture

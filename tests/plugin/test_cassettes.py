@@ -860,3 +860,129 @@ def test_a_broken_hook_is_reported_without_showing_the_raw_interaction(pytester,
         ]
     )
     assert SERVER_COOKIE not in result.stdout.str() and SERVER_HEADER not in result.stdout.str()
+
+
+class HeadersServer(LoopbackServer):
+    """Answers in the shapes a replay must keep: a custom reason phrase, a Content-Length that a
+    redaction shortens, a chunked body (no Content-Length), HEAD and 304 announcing another body."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        base = self._httpd.RequestHandlerClass
+
+        class Handler(base):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self):
+                if self.path == "/chunked":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/plain")
+                    self.send_header("Transfer-Encoding", "chunked")
+                    self.end_headers()
+                    for part in (b"one ", b"two"):
+                        self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+                    self.wfile.write(b"0\r\n\r\n")
+                    return
+                body = json.dumps({"echo": self.headers.get("X-Api-Key")}).encode()
+                self.send_response(200, "Fine Thanks")
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_HEAD(self):
+                self.send_response(200)
+                self.send_header("Content-Length", "1024")
+                self.end_headers()
+
+            def do_PUT(self):
+                self.rfile.read(int(self.headers["Content-Length"]))
+                self.send_response(304)
+                self.send_header("Content-Length", "1024")
+                self.end_headers()
+
+        self._httpd.RequestHandlerClass = Handler
+
+
+@pytest.fixture
+def headers_server(monkeypatch):
+    running = HeadersServer()
+    monkeypatch.setenv("PD_TEST_SERVER", running.url)
+    yield running
+    running.close()
+
+
+SHAPES_SUITE = f"""
+import json
+import os
+
+import pytest
+import requests
+
+KEY = {AUTH_SECRET!r}
+
+
+@pytest.mark.pd(inputs={{"api": {{"$auth": {{"api_key": KEY}}}}}})
+@pytest.mark.pd_http(cassette="shapes")
+def test_shapes(pd_http):
+    base = os.environ["PD_TEST_SERVER"]
+    seen = {{}}
+    for name, response in [
+        ("echo", requests.get(base + "/echo", headers={{"X-Api-Key": KEY}}, timeout=5)),
+        ("chunked", requests.get(base + "/chunked", timeout=5)),
+        ("head", requests.head(base + "/file", timeout=5)),
+        ("not modified", requests.put(base + "/file", data=b"x", timeout=5)),
+    ]:
+        seen[name] = [response.status_code, response.reason, response.headers.get("Content-Length"),
+                      response.text]
+    with open(os.environ["SEEN_FILE"], "a") as file:
+        file.write(json.dumps(seen) + "\\n")
+"""
+
+
+def test_the_replay_keeps_the_reason_phrase_and_the_content_length(
+    pytester, run, headers_server, tmp_path, monkeypatch
+):
+    """A replayed response has the recorded reason phrase, and a Content-Length when the
+    recorded one had one: the length of the body served (here shortened by redaction; in a
+    hand-edited cassette, the edited body's), as sent for HEAD and 304; none for a chunked one."""
+    seen = tmp_path / "seen.jsonl"
+    monkeypatch.setenv("SEEN_FILE", str(seen))
+    record(pytester, run, headers_server, SHAPES_SUITE)
+    run().assert_outcomes(passed=1)
+    recorded, replayed = (json.loads(line) for line in seen.read_text().splitlines())
+    echo = json.dumps({"echo": REDACTED})
+    assert recorded["echo"] == [200, "Fine Thanks", str(len(recorded["echo"][3])), recorded["echo"][3]]
+    assert replayed["echo"] == [200, "Fine Thanks", str(len(echo)), echo]
+    assert replayed["chunked"] == recorded["chunked"] == [200, "OK", None, "one two"]
+    assert replayed["head"] == recorded["head"] == [200, "OK", "1024", ""]
+    assert replayed["not modified"] == recorded["not modified"] == [304, "Not Modified", "1024", ""]
+
+    path = pytester.path / "cassettes" / "test_recorded" / "shapes.yaml"
+    assert AUTH_SECRET not in path.read_text()  # a pd marker's $auth on a test without pd
+    path.write_text(path.read_text().replace("echo: REDACTED", "echo: REDACTED, edited by hand"))
+    seen.unlink()
+    run().assert_outcomes(passed=1)
+    edited = json.loads(seen.read_text())["echo"]
+    assert edited[2] == str(len(edited[3].encode())) and "edited by hand" in edited[3]
+
+
+@pytest.mark.parametrize(
+    "text", ["next\x85line", "a\u2028b\u2029c", "half an emoji \ud83d"], ids=["NEL", "LS-PS", "surrogate"]
+)
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_text_yaml_reads_as_line_breaks_is_kept(tmp_path, text, suffix):
+    """YAML reads U+0085, U+2028 and U+2029 as line breaks in plain and block strings (a NEL
+    became a space); JSON has no UTF-8 spelling for a lone surrogate (the write failed)."""
+    escaped = json.dumps({"note": text}).encode()
+    written = interaction(
+        request_url="https://api.example.com/v1?q=" + text.replace("\ud83d", ""),
+        response_reason="OK " + text.replace("\ud83d", ""),
+        response_headers={"X-Note": text.replace("\ud83d", ""), "Content-Type": "application/json"},
+        response_body=escaped,
+    )
+    if "\ud83d" not in text:
+        written.request.body = text.encode()
+    path = tmp_path / f"c{suffix}"
+    dump(path, [written])
+    assert load(path) == [written]

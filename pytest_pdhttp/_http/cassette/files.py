@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from .format import (
 )
 
 SUFFIXES = (".yaml", ".yml", ".json")
+_YAML_BREAKS = re.compile("[\x85\u2028\u2029]")
 HEADER_COMMENT = (
     "# Recorded by pytest-pdhttp (pytest --pd-record); credentials are redacted.\n"
     "# Re-record with: pytest --pd-record <this test>\n"
@@ -91,6 +93,9 @@ def dump(path: Path, interactions: list[Interaction]) -> None:
                 if isinstance(item[part]["body"], dict) and JSON_KEY in item[part]["body"]:
                     item[part]["body"] = body.decode("utf-8")  # as text, then
         text = _text(path, document)
+        back = from_document(_parse(path, text), str(path))
+    if back != interactions:
+        raise CassetteError(f"{path}: the recording would not read back as it was; not written")
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temporary.write_text(text, encoding="utf-8")
@@ -115,7 +120,12 @@ def _parse(path: Path, text: str) -> Any:
 
 def _text(path: Path, document: dict[str, Any]) -> str:
     if path.suffix == ".json":
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate (half an emoji, "\ud83d") has no UTF-8 form
+            text = json.dumps(document, indent=2) + "\n"
+        return text
     return HEADER_COMMENT + _yaml_text(document)
 
 
@@ -126,7 +136,11 @@ def _yaml_text(document: dict[str, Any]) -> str:
         pass
 
     def string(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-        style = "|" if "\n" in value and "\r" not in value and value == value.rstrip(" ") else None
+        style: str | None = None
+        if _YAML_BREAKS.search(value):  # YAML reads them as line breaks unless escaped
+            style = '"'
+        elif "\n" in value and "\r" not in value and value == value.rstrip(" "):
+            style = "|"
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     Dumper.add_representer(str, string)

@@ -20,6 +20,9 @@ _DECODED_BY_URLLIB3 = frozenset(
 ) | {"x-gzip", "identity"}
 
 
+_ENCODED_LENGTH = ("content-encoding", "content-length")
+
+
 def live_request(request: requests.PreparedRequest) -> Request:
     """A prepared request as a cassette request: body as bytes, a compressed body decompressed
     (``Content-Encoding: gzip``/``deflate``: it is stored and compared by what it says)."""
@@ -41,7 +44,8 @@ def captured(request: requests.PreparedRequest, response: requests.Response) -> 
     headers = _response_headers(response)
     encoding = header(headers, "Content-Encoding").strip().lower()
     if encoding and all(e.strip() in _DECODED_BY_URLLIB3 for e in encoding.split(",")):
-        headers = {k: v for k, v in headers.items() if k.lower() != "content-encoding"}
+        # both described the compressed bytes; the decoded body is stored
+        headers = {k: v for k, v in headers.items() if k.lower() not in _ENCODED_LENGTH}
     return Interaction(
         live_request(request),
         Response(response.status_code, response.reason or "", headers, response.content or b""),
@@ -78,6 +82,7 @@ def prepare(
 ) -> Interaction | None:
     """Hook (``None``: not recorded), volatile headers out, credentials out: what is written, and
     what a live request is compared as."""
+    received = len(interaction.response.body) if interaction.response is not None else 0
     if options.before_record is not None:
         interaction = options.before_record(interaction)
         if interaction is None:
@@ -97,15 +102,23 @@ def prepare(
     response = interaction.response
     if response is None:
         return Interaction(shown_request, None)
+    body = redactor.body(response.body, response.content_type)
+    headers = {
+        k: _stored_length(v, received, len(body)) if k.lower() == "content-length" else v
+        for k, v in response.headers.items()
+        if k.lower() == "content-length" or not options.drops(k)
+    }
     return Interaction(
         shown_request,
-        Response(
-            response.status,
-            response.reason,
-            redactor.headers({k: v for k, v in response.headers.items() if not options.drops(k)}),
-            redactor.body(response.body, response.content_type),
-        ),
+        Response(response.status, response.reason, redactor.headers(headers), body),
     )
+
+
+def _stored_length(sent: str | list[str], received: int, stored: int) -> str | list[str]:
+    """A response's ``Content-Length`` is kept (a step may read it), as the length of the body
+    stored, which redaction or the hook may have changed; one that described another body (a
+    ``HEAD`` or ``304`` response's) is kept as sent."""
+    return str(stored) if sent == str(received) else sent
 
 
 class Recorder:

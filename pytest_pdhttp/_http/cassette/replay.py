@@ -42,24 +42,41 @@ class CassetteResponse(responses.Response):
     ) -> None:
         assert interaction.response is not None
         response = interaction.response
+        headers = _fitting_length(header_items(response.headers), response.body)
         super().__init__(
             method=interaction.request.method,
             url=interaction.request.url,
             body=response.body,
             status=response.status,
-            headers=header_items(response.headers),  # type: ignore[arg-type]
+            headers=headers,  # type: ignore[arg-type]
             content_type=None,
         )
         self.interaction = interaction
+        self.reason = response.reason
         self.origin = origin
         self.is_optional = optional  # new_episodes: an old interaction may go unused
         self._live = live
+
+    def get_response(self, request: requests.PreparedRequest) -> Any:
+        """With the recorded reason phrase (``responses`` gives the standard one for the status)."""
+        served = super().get_response(request)
+        served.reason = self.reason or served.reason
+        return served
 
     def matches(self, request: requests.PreparedRequest) -> tuple[bool, str]:
         live = self._live.view(request)
         if live is None:
             return False, "before_record skips this request"
         return matches(self.interaction.request, live, self._live.options)
+
+
+def _fitting_length(headers: list[tuple[str, str]], body: bytes) -> list[tuple[str, str]]:
+    """A recorded ``Content-Length`` made to fit the body served (a hand-edited cassette's too:
+    urllib3 refuses a body shorter than announced). An empty body keeps it: a ``HEAD`` or
+    ``304`` response announces another body's length."""
+    if not body:
+        return headers
+    return [(k, str(len(body)) if k.lower() == "content-length" else v) for k, v in headers]
 
 
 def register(
