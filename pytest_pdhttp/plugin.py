@@ -143,6 +143,7 @@ def pd_http(request: pytest.FixtureRequest) -> Iterator[StrictRequestsMock]:
     With ``@pytest.mark.pd_http(cassette="name")`` it answers from that cassette; with
     ``--pd-record`` too, it lets such a test reach the network and writes the cassette.
     """
+    __tracebackhide__ = True  # a hook's or a cassette's error is shown without this fixture's code
     node = request.node
 
     def secrets() -> set[str]:

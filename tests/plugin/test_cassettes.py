@@ -848,7 +848,7 @@ def test_failing_hook(pd_http):
 
 def test_a_broken_hook_is_reported_without_showing_the_raw_interaction(pytester, run, server):
     """pytest shows the arguments of the frames in a traceback: an interaction's repr holds no
-    header value and no body."""
+    header value and no body. The plugin's own frames are hidden."""
     pytester.makepyfile(test_recorded=BAD_HOOK_SUITE)
     result = run("--pd-record", "-p", "no:randomly")
     result.assert_outcomes(passed=2, errors=2)
@@ -860,6 +860,8 @@ def test_a_broken_hook_is_reported_without_showing_the_raw_interaction(pytester,
         ]
     )
     assert SERVER_COOKIE not in result.stdout.str() and SERVER_HEADER not in result.stdout.str()
+    for frame in ("pytest_pdhttp/plugin.py", "_http/cassette/", "_http/guard/"):
+        assert frame not in result.stdout.str(), frame  # the hook's mistake, not the plugin's code
 
 
 class HeadersServer(LoopbackServer):

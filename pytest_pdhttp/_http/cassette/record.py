@@ -15,6 +15,8 @@ from ..redact import Redactor
 from .format import Headers, Interaction, Request, Response, header, header_items
 from .options import CassetteOptions
 
+__tracebackhide__ = True  # pytest shows the test's and the hook's lines, not this module's
+
 _DECODED_BY_URLLIB3 = frozenset(
     getattr(urllib3.response.HTTPResponse, "CONTENT_DECODERS", ["gzip", "deflate"])
 ) | {"x-gzip", "identity"}

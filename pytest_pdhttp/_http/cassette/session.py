@@ -13,6 +13,8 @@ from .options import CassetteOptions, resolve
 from .record import Recorder
 from .replay import LiveRequests, register
 
+__tracebackhide__ = True  # pytest shows the test's and the hook's lines, not this module's
+
 
 class Cassette:
     """``none``  replays only (a missing cassette is an error); ``once`` replays an existing cassette

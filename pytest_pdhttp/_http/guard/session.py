@@ -136,6 +136,7 @@ class GuardPlugin:
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_setup(self, item: pytest.Item) -> Generator[None, None, None]:
+        __tracebackhide__ = True  # a fixture's error is shown where it was raised
         if item.get_closest_marker("pd_http") is None:
             policy = self.session_policy
             source = lambda: policy  # noqa: E731
@@ -158,6 +159,7 @@ class GuardPlugin:
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_teardown(self, item: pytest.Item) -> Generator[None, None, None]:
+        __tracebackhide__ = True  # a fixture's error is shown where it was raised
         scope = item.stash.get(SCOPE, None)
         try:
             result = yield
@@ -178,6 +180,7 @@ class GuardPlugin:
     def pytest_fixture_setup(
         self, fixturedef: pytest.FixtureDef[Any], request: pytest.FixtureRequest
     ) -> Generator[None, object, object]:
+        __tracebackhide__ = True
         if fixturedef.scope == "function":
             return (yield)
         node = request.node
