@@ -1336,6 +1336,25 @@ def _remove_element(access: _Elements, index: int) -> dict:
         # `a, X, b` or `a, X,)`: on one line the whitespace before X stays, across lines X's
         # comma's line break does
         after = comma.whitespace_after
+        closing = access.closing(element) if index == len(elements) - 1 else None
+        if (isinstance(before, cst.ParenthesizedWhitespace) and not isinstance(after, cst.ParenthesizedWhitespace)
+                and isinstance(closing, cst.ParenthesizedWhitespace) and not isinstance(access, _CallArgs)):
+            # `{..., a,  # a⏎ X,  # x⏎}`: libcst gives the line break after X's comma to the
+            # closing bracket; X's line goes and its comment joins the comment lines after `a`
+            if closing.first_line.comment is not None:
+                lost.append(closing.first_line.comment)
+            kept = _merge(before, lost, closing.with_changes(first_line=cst.TrailingWhitespace()))
+            if index > 0:
+                rest[index - 1] = rest[index - 1].with_changes(
+                    comma=rest[index - 1].comma.with_changes(whitespace_after=cst.SimpleWhitespace(""))
+                )
+            else:
+                changes.update(access.changes_opening(cst.SimpleWhitespace("")))
+            last, extra = access.changes_closing(rest[-1] if rest else None, kept)
+            if rest:
+                rest[-1] = last
+            changes.update(extra)
+            return changes
         if before is not None and not isinstance(after, cst.ParenthesizedWhitespace):
             kept = _merge(None, lost, before)
         else:
@@ -1389,13 +1408,18 @@ def _joined(access: _Elements, previous, kept):
 def _merge(before, lost: list[cst.Comment], kept):
     """The whitespace that stays (`kept`) when `before` goes, with the comments of both and the
     `lost` ones: the comment at the end of the line before stays there, every other one becomes
-    a comment line at the indentation of what follows."""
-    stay = before.first_line if isinstance(before, cst.ParenthesizedWhitespace) and before.first_line.comment else None
+    a comment line at the indentation of the elements."""
     moved: list[cst.Comment] = []
     if isinstance(before, cst.ParenthesizedWhitespace):
+        stay = before.first_line if before.first_line.comment else None
         moved += [line.comment for line in before.empty_lines if line.comment is not None]
-    if isinstance(kept, cst.ParenthesizedWhitespace) and kept.first_line.comment is not None:
-        moved.append(kept.first_line.comment)
+        if isinstance(kept, cst.ParenthesizedWhitespace) and kept.first_line.comment is not None:
+            moved.append(kept.first_line.comment)
+        at = before  # comment lines at the indentation of the elements
+    else:
+        # nothing before goes: the end of the line before stays as it is
+        stay = kept.first_line if isinstance(kept, cst.ParenthesizedWhitespace) and kept.first_line.comment else None
+        at = kept
     seen = {id(c) for c in moved}
     if stay is not None:
         seen.add(id(stay.comment))
@@ -1408,7 +1432,7 @@ def _merge(before, lost: list[cst.Comment], kept):
     if not moved and stay is None:
         return kept
     if isinstance(kept, cst.ParenthesizedWhitespace):
-        lines = [cst.EmptyLine(indent=kept.indent, whitespace=kept.last_line, comment=c) for c in moved]
+        lines = [cst.EmptyLine(indent=at.indent, whitespace=at.last_line, comment=c) for c in moved]
         return kept.with_changes(
             first_line=stay if stay is not None else cst.TrailingWhitespace(),
             empty_lines=[*lines, *kept.empty_lines],

@@ -149,6 +149,52 @@ def test_only_the_fixes_module_knows_libcst_and_nothing_imports_in_a_cycle() -> 
             assert not {"engine", "rules", "runner"} & {name.lstrip(".") for name in top if name}
 
 
+def _module_imports(package: Path) -> dict[str, set[str]]:
+    """Which pdlint modules each pdlint module imports when it is imported: its top-level
+    statements (an `if TYPE_CHECKING:` block and imports inside functions run later, if ever)."""
+    modules = {}
+    for path in package.rglob("*.py"):
+        parts = path.relative_to(package).with_suffix("").parts
+        modules[".".join(part for part in parts if part != "__init__")] = path
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        here = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
+        here = [part for part in here if part]
+        found = set()
+        for node in ast.parse(path.read_text()).body:
+            if not isinstance(node, ast.ImportFrom) or not node.level:
+                continue
+            base = here[: len(here) - node.level + 1]
+            targets = [[*base, *node.module.split(".")]] if node.module else [[*base, a.name] for a in node.names]
+            if node.module:
+                targets += [[*targets[0], a.name] for a in node.names]
+            for target in targets:
+                while target and ".".join(target) not in modules:
+                    target = target[:-1]
+                if target and ".".join(target) != name:
+                    found.add(".".join(target))
+        graph[name] = found
+    return graph
+
+
+def test_no_module_of_pdlint_imports_in_a_cycle() -> None:
+    graph = _module_imports(Path(pdlint.__file__).parent)
+    assert "fixes" not in graph["engine"] and "engine" not in graph["fixes.tree"]
+    done: set[str] = set()
+
+    def visit(name: str, path: list[str]) -> None:
+        if name in path:
+            raise AssertionError("import cycle: " + " -> ".join(path[path.index(name):] + [name]))
+        if name in done:
+            return
+        for imported in sorted(graph.get(name, ())):
+            visit(imported, [*path, name])
+        done.add(name)
+
+    for name in sorted(graph):
+        visit(name, [])
+
+
 def test_calls_are_ranked_in_libcsts_own_source_order() -> None:
     """`pdlint.fixes.tree` walks libcst nodes through their dataclass fields (fast) instead of
     `CSTNode.children` (a visitor per node); the calls of every statement must come out in the
