@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -133,7 +134,19 @@ def test_an_edit_that_keeps_the_size_is_seen(corpus, capsys, monkeypatch) -> Non
 
 
 def test_files_modified_just_now_are_always_read(corpus, capsys, monkeypatch) -> None:
-    pdlint(capsys, corpus, "--format", "json")  # the corpus was written moments ago
+    import os
+    import time
+    import types
+
+    from pdlint import cache
+
+    modified = time.time()
+    for path in corpus.rglob("*.*"):
+        os.utime(path, (modified, modified))
+    # the first run records the files one second after they were modified, however long the
+    # machine really took (a stat recorded later than the racy window would be trusted)
+    monkeypatch.setattr(cache, "time", types.SimpleNamespace(time=lambda: modified + 1))
+    pdlint(capsys, corpus, "--format", "json")
     reads = _counting_reads(monkeypatch)
     pdlint(capsys, corpus, "--format", "json", "--jobs", "1")
     assert len(reads) == 60
@@ -144,25 +157,48 @@ def _cached_results(root: Path) -> dict:
     return json.loads(cache_file.read_text())["results"]
 
 
+def _waiting_for_lock(pids: set[int]) -> set[int]:
+    """Which of `pids` wait for a whole-file lock (Linux's /proc/locks marks waiters with ->)."""
+    with open("/proc/locks", encoding="ascii") as locks:
+        return {int(line.split()[5]) for line in locks if " -> " in line} & pids
+
+
+@pytest.mark.skipif(not Path("/proc/locks").exists() or sys.platform == "win32",
+                    reason="needs Linux's /proc/locks to see both processes wait at once")
 @pytest.mark.parametrize("split", [True, False], ids=["each-half", "both-whole-tree"])
 def test_concurrent_runs_keep_every_entry(tmp_path: Path, split: bool) -> None:
     """pre-commit starts several pdlint processes at once over one tree, each with part of the
-    files: each saves the cache merged with what the others saved, so nothing is lost."""
+    files: each saves the cache merged with what the others saved, so nothing is lost.
+
+    The test holds the cache's lock while both run, so both have read the (empty) cache and
+    linted their files before either can save: the two saves are certain to overlap, whatever
+    the machine's scheduling."""
+    import fcntl
     import subprocess
-    import sys
+    import time
 
     names = []
     for i in range(400):  # distinct contents: one cache entry each
         (tmp_path / f"step_{i:03}.py").write_text(TEMPLATES[i % 4].format(i=i + 1))
         names.append(f"step_{i:03}.py")
     halves = [names[:200], names[200:]] if split else [["."], ["."]]
-    processes = [
-        subprocess.Popen(
-            [sys.executable, "-m", "pdlint", "--jobs", "1", "--format", "json", *half],
-            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )
-        for half in halves
-    ]
+    (tmp_path / ".pdlint_cache").mkdir()
+    with open(tmp_path / ".pdlint_cache" / ".lock", "a+b") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        processes = [
+            subprocess.Popen(
+                [sys.executable, "-m", "pdlint", "--jobs", "1", "--format", "json", *half],
+                cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            )
+            for half in halves
+        ]
+        pids = {process.pid for process in processes}
+        deadline = time.monotonic() + 600  # a bound on a hang, not a measurement
+        while _waiting_for_lock(pids) != pids:  # both blocked on the lock: an event, not a duration
+            finished = [p for p in processes if p.poll() is not None]
+            assert not finished, finished[0].stderr.read().decode()
+            assert time.monotonic() < deadline, f"/proc/locks never showed both {pids} waiting"
+            time.sleep(0.05)
     for process in processes:
         _, err = process.communicate(timeout=600)
         assert process.returncode == 1, err
