@@ -123,7 +123,7 @@ def test_quiet_prints_the_findings_only(project: Path) -> None:
     assert run("-q", "clean.py", cwd=project).stdout == ""
 
 
-@pytest.mark.parametrize("argv", [[], ["rules"], ["explain"]])
+@pytest.mark.parametrize("argv", [[], ["rules"], ["explain"], ["server"]])
 def test_every_option_has_help(argv: list[str]) -> None:
     if not argv:
         parser = build_parser()
