@@ -369,7 +369,8 @@ def _server_command(argv: list[str]) -> int:
     parser = _Parser(
         prog="pdlint server",
         description="Speak the Language Server Protocol on stdin/stdout: findings, fixes and rule "
-        "pages in an editor (see docs/editors.md). Needs: pip install 'pytest-pdhttp[lsp]'.",
+        "pages in an editor (set-up: https://github.com/pytest-pdhttp/pytest-pdhttp/blob/main/"
+        "docs/editors.md). Needs: pip install 'pytest-pdhttp[lsp]'.",
     )
     parser.add_argument("--debounce", type=float, metavar="MS",
                         help="milliseconds to wait after a change before linting (default: 100)")

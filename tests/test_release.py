@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pdlint
 import pytest_pdhttp
+from pdlint.codes import ALL_CODES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -58,3 +59,25 @@ def test_the_sdist_takes_what_its_tests_need() -> None:
         assert part in manifest, part
     for name in ("LICENSE", "README.md", ".pre-commit-hooks.yaml"):
         assert name in manifest, name
+
+
+def test_every_page_the_packages_point_users_to_exists() -> None:
+    """After a wheel install there is no docs/: messages and help name pages by their URL, and
+    every URL of this repository that the packages hold names a file of the checkout."""
+    repository = "https://github.com/pytest-pdhttp/pytest-pdhttp/blob/main/"
+    shipped = [p for package in ("lint", "pytest_pdhttp") for p in sorted((ROOT / package).rglob("*.py"))]
+    pointed = 0
+    for path in shipped:
+        text = path.read_text(encoding="utf-8")
+        for url in re.findall(re.escape(repository) + r"[^\s\"')#]+", text):
+            target = url.removeprefix(repository)
+            if "{code}" in target:
+                targets = [target.format(code=code) for code in ALL_CODES]  # every code has a page
+            else:
+                targets = [target]
+            for relative in targets:
+                assert (ROOT / relative).is_file(), f"{path.relative_to(ROOT)} points to {relative}"
+                pointed += 1
+        # a bare repository path means nothing to a user of the wheel
+        assert not re.search(r"\(see docs/|see `docs/", text), path
+    assert pointed > 20
