@@ -469,10 +469,15 @@ def test_multipart_fields_by_name_files_untouched(redactor):
         ("sent Bearer abcdef123456", "sent Bearer REDACTED"),
         ("use ghp_" + "a" * 36 + " now", "use REDACTED now"),
         ("the secret is test-key-123, again test-key-123.", "the secret is REDACTED, again REDACTED."),
+        ("db:\n  password: s3cr3t-pw # old\n  host: db1", "db:\n  password: REDACTED # old\n  host: db1"),
+        ("- client_secret: cs-1\r\n- name: x", "- client_secret: REDACTED\r\n- name: x"),
+        ("[api]\napi_key = k-123\nSLACK_BOT_TOKEN=xoxb-1", "[api]\napi_key = REDACTED\nSLACK_BOT_TOKEN=REDACTED"),
         # VALID
         ("Token expired, please log in", "Token expired, please log in"),
         ("total 142420 for 4242abc and 42.4242", "total 142420 for 4242abc and 42.4242"),
         ("it is true", "it is true"),  # "true" is never a secret value
+        ("password: must be 8 characters or more", "password: must be 8 characters or more"),
+        ("key: PROJ-1\ntoken_count: 12\nsession: s1", "key: PROJ-1\ntoken_count: 12\nsession: s1"),
     ],
 )
 def test_text(redactor, text, expected):

@@ -29,6 +29,13 @@ _QUOTED_PAIR = re.compile(  # name: "value", name='value', and \"escaped\" insid
 )
 _BARE_PAIR = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_.\-\[\]]*)=(?P<value>[^\s&;,\"'<>]+)")
 _HEADER_LINE = re.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9\-]*):[ \t]*(?P<value>[^\r\n]+)", re.M)
+# a YAML, TOML, INI or .env line: "client_secret: abc", "  api_key = abc", "- token: abc" (a value
+# of one word: "password: must be 8 characters or more" is prose)
+_CONFIG_LINE = re.compile(
+    r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<name>[A-Za-z_][A-Za-z0-9_.\-]*)(?P<sep>[ \t]*[:=][ \t]*)"
+    r"(?P<value>[^\s\"'#,;{}\[\]]+)(?=[ \t]*(?:#.*)?\r?$)",
+    re.M,
+)
 _AUTH_SCHEME = re.compile(
     r"\b(?P<scheme>Bearer|Basic|Token|Bot|Digest|ApiKey|AWS4-HMAC-SHA256)[ \t]+"
     r"(?P<value>[A-Za-z0-9._~+/=\-:]{6,}(?:,\s*[A-Za-z]+=[^\s,]+)*)",
@@ -122,6 +129,8 @@ def redact_text(text: str, secrets: SecretValues) -> str:
         text = _BARE_PAIR.sub(_bare_pair, text)
     if ":" in text:
         text = _HEADER_LINE.sub(_header_line, text)
+    if ":" in text or "=" in text:
+        text = _CONFIG_LINE.sub(_config_line, text)
     if "</" in text:
         text = _XML_ELEMENT.sub(_xml_element, text)
     text = _AUTH_SCHEME.sub(_auth_scheme, text)
@@ -151,6 +160,13 @@ def _header_line(match: re.Match[str]) -> str:
     if not is_credential_header(name):
         return match.group(0)
     return match.group(0)[: match.start("value") - match.start()] + redact_header_value(name, value)
+
+
+def _config_line(match: re.Match[str]) -> str:
+    name, value = match.group("name"), match.group("value")
+    if value == REDACTED or not is_credential_field(name):  # ("key: PROJ-1" is a field, not a key)
+        return match.group(0)
+    return f"{match.group('lead')}{name}{match.group('sep')}{REDACTED}"
 
 
 def _xml_element(match: re.Match[str]) -> str:
