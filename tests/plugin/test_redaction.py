@@ -403,9 +403,15 @@ def test_json_bodies(redactor, body, expected):
         ("https://h.example/cb#access_token=abc&token_type=bearer", "https://h.example/cb#access_token=REDACTED&token_type=bearer"),
         ("https://hooks.example.com/services/T000/B000/webhooksecret1234", "https://hooks.example.com/REDACTED"),
         ("https://hooks.slack.com/services/T0ABCDEF/B0ABCDEF/abcdefghijklmnop1234", "https://hooks.slack.com/REDACTED"),
+        # a URL inside a parameter keeps its encoding (it was decoded to https://b/cb%3F...)
+        ("https://h.example/p?r=https%3A%2F%2Fb%2Fcb%3Fcode%3Dabc1&x=1", "https://h.example/p?r=https%3A%2F%2Fb%2Fcb%3Fcode%3DREDACTED&x=1"),
+        ("https://h.example/p?r=https%3a%2f%2fb%2fcb%3fcode%3dabc1", "https://h.example/p?r=https%3a%2f%2fb%2fcb%3fcode%3dREDACTED"),
+        ("https://h.example/p?next=%2Fhome%3Ftoken%3Dt1%26a%3Db+c", "https://h.example/p?next=%2Fhome%3Ftoken%3DREDACTED%26a%3Db+c"),
+        ("https://h.example/cart;jsessionid=ABC123;v=2/x?y=1", "https://h.example/cart;jsessionid=REDACTED;v=2/x?y=1"),
         # VALID
         ("https://h.example/v1/items?page=2&per_page=100&sort=key", "https://h.example/v1/items?page=2&per_page=100&sort=key"),
         ("https://h.example/i/xtest-key-123/142420?n=42.4242", "https://h.example/i/xtest-key-123/142420?n=42.4242"),
+        ("https://h.example/m;v=2;lang=en/x", "https://h.example/m;v=2;lang=en/x"),
     ],
 )  # fmt: skip
 def test_urls(redactor, url, expected):

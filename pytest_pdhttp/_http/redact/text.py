@@ -29,6 +29,8 @@ _QUOTED_PAIR = re.compile(  # name: "value", name='value', and \"escaped\" insid
 )
 _BARE_PAIR = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_.\-\[\]]*)=(?P<value>[^\s&;,\"'<>]+)")
 _HEADER_LINE = re.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9\-]*):[ \t]*(?P<value>[^\r\n]+)", re.M)
+_LOWER_HEX = re.compile("%(?:[0-9a-f][a-f]|[a-f][0-9])")
+_UPPER_HEX = re.compile("%(?:[0-9A-F][A-F]|[A-F][0-9])")
 # a YAML, TOML, INI or .env line: "client_secret: abc", "  api_key = abc", "- token: abc" (a value
 # of one word: "password: must be 8 characters or more" is prose)
 _CONFIG_LINE = re.compile(
@@ -90,7 +92,32 @@ def _redact_segments(path: str) -> str:
     if "/" not in path and not path:
         return path
     segments = path.split("/")
-    return "/".join(REDACTED if has_known_token(unquote(s)) else s for s in segments)
+    return "/".join(
+        REDACTED if has_known_token(unquote(s)) else _redact_path_parameters(s) for s in segments
+    )
+
+
+def _redact_path_parameters(segment: str) -> str:
+    """``/cart;jsessionid=ABC`` (a Java servlet's session in the path) -> ``;jsessionid=REDACTED``."""
+    if ";" not in segment or "=" not in segment:
+        return segment
+    name, *parameters = segment.split(";")
+    for index, parameter in enumerate(parameters):
+        key, equals, value = parameter.partition("=")
+        if equals and value and is_credential_parameter(unquote(key)):
+            parameters[index] = f"{key}={REDACTED}"
+    return ";".join([name, *parameters])
+
+
+def _encoded_like(original: str, text: str) -> str:
+    """``text`` percent-encoded the way ``original`` was: what it left unencoded stays so, the
+    rest is encoded, with its case of hex digits and its spelling of a space."""
+    safe = "".join(sorted({c for c in original if not c.isalnum() and c not in "%+"}))
+    encode = quote_plus if "+" in original or "%20" not in original else quote
+    encoded = encode(text, safe=safe)
+    if _LOWER_HEX.search(original) and not _UPPER_HEX.search(original):
+        encoded = re.sub("%[0-9A-F]{2}", lambda m: m.group(0).lower(), encoded)
+    return encoded
 
 
 def redact_pairs(text: str, separator: str, secrets: SecretValues) -> str:
@@ -110,8 +137,7 @@ def redact_pairs(text: str, separator: str, secrets: SecretValues) -> str:
                 if redacted != decoded:
                     in_place = redact_text(value, secrets)  # the raw spelling of the rest kept
                     if unquote_plus(in_place) != redacted:
-                        encode = quote_plus if "+" in value or "%20" not in value else quote
-                        in_place = encode(redacted, safe="/:")
+                        in_place = _encoded_like(value, redacted)
                     piece = f"{name}={in_place}"
         pieces.append(piece)
     return separator.join(pieces)
