@@ -15,7 +15,7 @@ import tokenize
 import warnings
 from typing import Iterable
 
-from .engine import snippets_of, source_lines
+from .engine import MAX_CHARACTERS, snippets_of, source_lines
 from .sources import Snippet
 from .suppressions import comments, statement_spans
 
@@ -25,7 +25,10 @@ _NOQA = re.compile(r"#\s*noqa:\s*(?P<codes>[A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9
 def add_noqa(text: str, path: str, suppressions: Iterable[tuple[int, str]]) -> str:
     """`text` with `# noqa: CODE` added for each (1-based file line, code) in `suppressions`, on
     the line of that statement that suppressions read. A line that already has a `# noqa: ...`
-    gets the code added to it; a code already there is not repeated."""
+    gets the code added to it; a code already there is not repeated. A text too large to lint
+    (PD003) is returned as it is: its suppressions are never read."""
+    if len(text) > MAX_CHARACTERS:
+        return text
     wanted: dict[int, list[str]] = {}
     comment_at: dict[int, int | None] = {}  # file line -> where its comment starts
     snippets = snippets_of(text, path)

@@ -30,5 +30,4 @@ def main(debounce_ms: float | None = None) -> int:
     gc.enable()  # a long-lived process: linting leaves reference cycles to collect
     from .app import DEFAULT_DEBOUNCE, serve
 
-    serve(DEFAULT_DEBOUNCE if debounce_ms is None else debounce_ms / 1000)
-    return 0
+    return serve(DEFAULT_DEBOUNCE if debounce_ms is None else debounce_ms / 1000)

@@ -14,8 +14,12 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any, Awaitable, Callable, TypeVar
 
+from urllib.parse import unquote
+
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
 from pygls.uris import to_fs_path
 
 import pdlint
@@ -32,11 +36,28 @@ CONFIG_FILES = ("pyproject.toml", "pdlint.toml")
 T = TypeVar("T")
 
 
+class Protocol(LanguageServerProtocol):
+    """pygls's protocol, but a change to a document that is not open (a client's mistake) is
+    ignored with a warning in the log, where pygls fails with a KeyError."""
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: lsp.DidChangeTextDocumentParams):
+        uri = params.text_document.uri
+        if unquote(uri) in self.workspace.text_documents:
+            yield from super().lsp_text_document__did_change(params)
+        else:
+            self.notify(lsp.WINDOW_LOG_MESSAGE, lsp.LogMessageParams(
+                type=lsp.MessageType.Warning, message=f"pdlint server: ignored a change to {uri}, which is not open",
+            ))
+
+
 class PdlintServer:
     def __init__(self, debounce: float = DEFAULT_DEBOUNCE) -> None:
         self.ls = LanguageServer(
-            "pdlint", pdlint.__version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental
+            "pdlint", pdlint.__version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+            protocol_cls=Protocol,
         )
+        self.shut_down = False  # a `shutdown` request came: `exit` then ends the process with 0
         self.documents = DocumentStore()
         self.analyses: dict[str, analysis.Analysis] = {}  # the latest per open document
         self.debounce = debounce
@@ -50,6 +71,7 @@ class PdlintServer:
         feature = self.ls.feature
         feature(lsp.INITIALIZE)(self._guard(self.initialize))
         feature(lsp.INITIALIZED)(self._guard(self.initialized))
+        feature(lsp.SHUTDOWN)(self._guard(self.shutdown))
         feature(lsp.TEXT_DOCUMENT_DID_OPEN)(self._guard(self.did_open))
         feature(lsp.TEXT_DOCUMENT_DID_CHANGE)(self._guard(self.did_change))
         feature(lsp.TEXT_DOCUMENT_DID_SAVE)(self._guard(self.did_save))
@@ -129,6 +151,9 @@ class PdlintServer:
                 )
             ]))
 
+    def shutdown(self, params: None) -> None:
+        self.shut_down = True
+
     # --- documents ----------------------------------------------------------------------------
     def did_open(self, params: lsp.DidOpenTextDocumentParams) -> None:
         item = params.text_document
@@ -200,25 +225,38 @@ class PdlintServer:
         ))
 
     def _configuration_problem(self, uri: str, message: str) -> None:
-        """Tell the user once per document and message; keep the diagnostics already shown."""
-        if self._configuration_errors.get(uri) == message:
-            return
+        """Tell the user once while the problem lasts, however many documents the broken file
+        governs; keep the diagnostics already shown."""
+        shown = message in self._configuration_errors.values()
         self._configuration_errors[uri] = message
+        if shown:
+            return
         self.log(f"pdlint: {message}", lsp.MessageType.Error)
         self.ls.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"pdlint: {message}"))
 
-    def current_analysis(self, uri: str) -> analysis.Analysis | None:
-        """The analysis of the document's text as it is now, if there is one."""
+    async def current_analysis(self, uri: str) -> analysis.Analysis | None:
+        """The analysis of the document's text as it is now: the latest published, else one
+        made now (an editor that fixes all on save asks right after the last keystroke, before
+        the debounced lint). None for a document the server does not lint or cannot configure."""
         document = self.documents.get(uri)
         result = self.analyses.get(uri)
-        if document is None or result is None or result.text != document.text:
+        if document is None or document.path is None:
             return None
+        if result is not None and result.text == document.text:
+            return result
+        try:
+            result = await self.in_engine(analysis.analyse, document.text, document.path, document.version)
+        except analysis.ConfigurationError:
+            return None  # the debounced lint tells the user
+        current = self.documents.get(uri)
+        if current is not None and current.text == result.text:
+            self.analyses[uri] = result
         return result
 
     # --- requests -----------------------------------------------------------------------------
     async def code_action(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction] | None:
         uri = params.text_document.uri
-        result = self.current_analysis(uri)
+        result = await self.current_analysis(uri)
         if result is None:
             return None
         snapshot = Document(uri, result.path, result.text, result.version)
@@ -245,7 +283,7 @@ class PdlintServer:
 
     async def hover(self, params: lsp.HoverParams) -> lsp.Hover | None:
         uri = params.text_document.uri
-        result = self.current_analysis(uri)
+        result = await self.current_analysis(uri)
         if result is None:
             return None
         snapshot = Document(uri, result.path, result.text, result.version)
@@ -263,12 +301,15 @@ class PdlintServer:
         text = "\n\n---\n\n".join([await self.in_engine(rule_markdown, code) for code in codes])
         return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=text), range=hit)
 
-    def start(self) -> None:
+    def start(self) -> int:
+        """Serve until `exit` or the end of input; the exit status the protocol asks for: 0 after
+        a `shutdown` request, else 1."""
         try:
             self.ls.start_io()
         finally:
             self.engine.shutdown(wait=False, cancel_futures=True)
+        return 0 if self.shut_down else 1
 
 
-def serve(debounce: float = DEFAULT_DEBOUNCE) -> None:
-    PdlintServer(debounce).start()
+def serve(debounce: float = DEFAULT_DEBOUNCE) -> int:
+    return PdlintServer(debounce).start()
