@@ -7,7 +7,7 @@ from typing import Any, Callable, Sequence
 
 from lsprotocol import types as lsp
 
-from .convert import diagnostic, finding_range, text_edit
+from .convert import SOURCE, diagnostic, finding_range, text_edit
 from .documents import Document
 
 FIX_ALL = "source.fixAll.pdlint"
@@ -42,14 +42,20 @@ def code_actions(
     noqa_text: Callable[[Any], str | None],
     workspace_edit: Callable[[lsp.TextEdit], lsp.WorkspaceEdit],
 ) -> list[lsp.CodeAction]:
-    """The actions for the findings under `request.range`, and fix-all. The callables give the
+    """The actions for the findings under `request.range` or among the diagnostics the request
+    carries (Neovim sends the cursor's position with the diagnostics of its line), and fix-all. The callables give the
     findings with their fixes, and the document's whole text after one finding's fix, after every
     safe fix, and with one finding's `# noqa`; each is called only when needed."""
     only = request.context.only
     actions: list[lsp.CodeAction] = []
     quick_fixes = wanted(lsp.CodeActionKind.QuickFix, only)
     every = findings() if quick_fixes or wanted(FIX_ALL, only) else []
-    here = [f for f in every if overlaps(finding_range(document, f, encoding), request.range)]
+    sent = {_key(d.code, d.range) for d in request.context.diagnostics or [] if d.source == SOURCE}
+    here = []
+    for finding in every:
+        found = finding_range(document, finding, encoding)
+        if overlaps(found, request.range) or _key(finding.code, found) in sent:
+            here.append(finding)
 
     if quick_fixes:
         for finding in here:
@@ -85,6 +91,12 @@ def code_actions(
                 edit=workspace_edit(edit),
             ))
     return actions
+
+
+def _key(code: Any, at: lsp.Range) -> tuple[str, int, int]:
+    """A diagnostic by rule and lines: clients send back the diagnostics they were given, but
+    not always with the same columns (Neovim 0.7 turns them into byte offsets)."""
+    return str(code), at.start.line, at.end.line
 
 
 def _edit(document: Document, new_text: str | None, encoding: str) -> lsp.TextEdit | None:

@@ -158,3 +158,30 @@ async def test_no_actions_away_from_findings(client, workspace: Path) -> None:
     await document.diagnostics()
     nowhere = lsp.Range(start=lsp.Position(1, 0), end=lsp.Position(1, 0))
     assert await document.code_actions(nowhere) == []
+
+
+async def test_actions_for_the_diagnostics_the_editor_sends(client, workspace: Path) -> None:
+    """Neovim asks with the cursor's position and the diagnostics of the cursor's line, eglot
+    with the diagnostics at point: the actions are for those diagnostics even when the cursor
+    is not inside their range."""
+    path = workspace / "step.py"
+    path.write_text('import requests\n\n\nr = requests.get("https://x.example")\nr.raise_for_status()\n',
+                    encoding="utf-8")
+    document = OpenDocument(client, path)
+    (diagnostic,) = await document.diagnostics()
+    line_start = lsp.Range(start=lsp.Position(3, 0), end=lsp.Position(3, 0))
+    actions = await document.code_actions(line_start, diagnostics=[diagnostic])
+    assert [a.title.split(":")[0] for a in actions] == ["Fix PD105", "Disable PD105 for this line"]
+    # Neovim 0.7 sends them back with byte columns: `é` is one UTF-16 code unit, two bytes
+    document.set_text(document.text.replace("r = requests", 'a = "é"; r = requests'))
+    (diagnostic,) = await document.diagnostics()
+    as_bytes = lsp.Diagnostic(
+        range=lsp.Range(start=lsp.Position(3, diagnostic.range.start.character + 1),
+                        end=lsp.Position(3, diagnostic.range.end.character + 1)),
+        message=diagnostic.message, code=diagnostic.code, source=diagnostic.source,
+    )
+    actions = await document.code_actions(line_start, diagnostics=[as_bytes])
+    assert [a.title.split(":")[0] for a in actions] == ["Fix PD105", "Disable PD105 for this line"]
+    # a diagnostic of another server on the line brings nothing
+    other = lsp.Diagnostic(range=diagnostic.range, message="E501", code="E501", source="flake8")
+    assert await document.code_actions(line_start, diagnostics=[other]) == []
