@@ -28,6 +28,8 @@ from .walker import Walker
 SYNTAX_ERROR = ("PD001", "syntax-error")
 UNUSED_SUPPRESSION = ("PD002", "unused-suppression")
 TOO_LARGE = ("PD003", "file-too-large")
+# no comment silences these: PD002 is about the comments themselves, a PD003 text is not read
+UNSUPPRESSIBLE = frozenset({UNUSED_SUPPRESSION[0], TOO_LARGE[0]})
 # Step code is far smaller; libcst (used for fixes) needs about a minute per megabyte of long literals.
 MAX_CHARACTERS = 1_000_000
 

@@ -15,7 +15,7 @@ import tokenize
 import warnings
 from typing import Iterable
 
-from .engine import MAX_CHARACTERS, snippets_of, source_lines
+from .engine import MAX_CHARACTERS, UNSUPPRESSIBLE, snippets_of, source_lines
 from .sources import Snippet
 from .suppressions import comments, statement_spans
 
@@ -26,7 +26,8 @@ def add_noqa(text: str, path: str, suppressions: Iterable[tuple[int, str]]) -> s
     """`text` with `# noqa: CODE` added for each (1-based file line, code) in `suppressions`, on
     the line of that statement that suppressions read. A line that already has a `# noqa: ...`
     gets the code added to it; a code already there is not repeated. A text too large to lint
-    (PD003) is returned as it is: its suppressions are never read."""
+    (PD003) is returned as it is: its suppressions are never read; so are codes no comment
+    silences (PD002), and a finding whose statement has no line a comment could end."""
     if len(text) > MAX_CHARACTERS:
         return text
     wanted: dict[int, list[str]] = {}
@@ -34,6 +35,8 @@ def add_noqa(text: str, path: str, suppressions: Iterable[tuple[int, str]]) -> s
     snippets = snippets_of(text, path)
     placements: dict[int, _Placement] = {}
     for line, code in suppressions:
+        if code in UNSUPPRESSIBLE:
+            continue
         snippet = _snippet_at(snippets, line)
         if snippet is None:
             continue
@@ -117,15 +120,18 @@ class _Placement:
 
 
 def _commentable_lines(text: str) -> set[int]:
-    """Lines (1-based) whose end is outside every string and not continued by a backslash."""
+    """Lines (1-based) whose end is outside every string and not continued by a backslash, and
+    before the point where unfinished code stops tokenizing (comments after it are not read)."""
     lines = source_lines(text)
     blocked: set[int] = set()
     try:
         for token in tokenize.generate_tokens(io.StringIO(text).readline):
             if token.type == tokenize.STRING or token.type == getattr(tokenize, "FSTRING_MIDDLE", -1):
                 blocked.update(range(token.start[0], token.end[0]))
-    except (tokenize.TokenError, SyntaxError, IndentationError):
-        pass  # unfinished code: judge by backslashes alone
+    except tokenize.TokenError as error:  # ('EOF in multi-line string', (line the string starts, column))
+        blocked.update(range(error.args[1][0], len(lines) + 1))
+    except SyntaxError as error:  # IndentationError included
+        blocked.update(range(error.lineno or 1, len(lines) + 1))
     return {
         number for number, line in enumerate(lines, start=1)
         if number not in blocked and not line.rstrip().endswith("\\")

@@ -75,3 +75,27 @@ def test_edit_apply_replaces_whole_lines() -> None:
     assert Edit(2, 3, "B\n").apply(text) == "a\nB\nc"
     assert Edit(3, 4, "C").apply(text) == "a\nb\r\nC"
     assert Edit(4, 4, "d\n").apply(text + "\n") == "a\nb\r\nc\nd\n"
+
+
+NOT_SILENCEABLE = {
+    "PD002: a bare `# noqa` is silenced by configuration only": (
+        'import requests\nrequests.get("https://x.example", timeout=5)  # noqa\n', "PD002"),
+    "PD001: the rest of the text is an unterminated string": (
+        'import requests\ny = """abc\nrequests.get("https://x.example")\n', "PD001"),
+    "PD001: tokenizing stops at a bad unindent": ("if x:\n    a = 1\n  b = 2\n", "PD001"),
+}
+
+
+@pytest.mark.parametrize("text, code", NOT_SILENCEABLE.values(), ids=NOT_SILENCEABLE.keys())
+def test_no_comment_where_it_would_not_silence(text: str, code: str) -> None:
+    found = [f for f in findings(text) if f.code == code]
+    assert found
+    assert add_noqa(text, "step.py", [(f.line, f.code) for f in found]) == text
+
+
+def test_a_syntax_error_is_silenced_on_its_line() -> None:
+    text = 'import requests\nx = (1,\n'
+    (finding,) = findings(text)
+    assert finding.code == "PD001"
+    assert add_noqa(text, "step.py", [(finding.line, finding.code)]) == 'import requests\nx = (1,  # noqa: PD001\n'
+    assert findings(add_noqa(text, "step.py", [(finding.line, finding.code)])) == []

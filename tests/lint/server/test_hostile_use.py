@@ -309,3 +309,16 @@ async def until(condition) -> None:
             await asyncio.sleep(0.01)
 
     await asyncio.wait_for(poll(), PATIENCE)
+
+
+async def test_no_disable_action_that_would_not_silence(client, workspace: Path) -> None:
+    """PD002 (a bare `# noqa`) is silenced only by configuration: "Disable PD002 for this line"
+    would add a comment that changes nothing."""
+    path = workspace / "step.py"
+    path.write_text('import requests\n\nrequests.get("https://x.example", timeout=5)  # noqa\n', encoding="utf-8")
+    document = OpenDocument(client, path)
+    diagnostics = await document.diagnostics()
+    assert sorted(str(d.code) for d in diagnostics) == ["PD002", "PD102"]
+    titles = [a.title for a in await document.code_actions(diagnostics[0].range, diagnostics=diagnostics)]
+    assert "Disable PD102 for this line" in titles
+    assert "Disable PD002 for this line" not in titles
