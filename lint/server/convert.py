@@ -7,8 +7,9 @@ from typing import Any
 from lsprotocol import types as lsp
 
 import pdlint
+from pdlint.edits import changed_lines, line_list
 
-from .documents import Document, line_starts
+from .documents import Document
 
 SOURCE = "pdlint"
 # A syntax error stops every other check of its snippet; a hard-coded secret is a leak today.
@@ -48,15 +49,9 @@ def text_edit(document: Document, new_text: str, encoding: str) -> lsp.TextEdit 
     old = document.text
     if old == new_text:
         return None
-    old_lines = _lines(old)
-    new_lines = _lines(new_text)
-    start = 0
-    while start < min(len(old_lines), len(new_lines)) and old_lines[start] == new_lines[start]:
-        start += 1
-    end_old, end_new = len(old_lines), len(new_lines)
-    while end_old > start and end_new > start and old_lines[end_old - 1] == new_lines[end_new - 1]:
-        end_old -= 1
-        end_new -= 1
+    old_lines = line_list(old)
+    new_lines = line_list(new_text)
+    start, end_old, end_new = changed_lines(old_lines, new_lines)
     first = lsp.Position(line=start, character=0)
     if end_old < len(old_lines) or old.endswith(("\n", "\r")):
         last = lsp.Position(line=end_old, character=0)
@@ -66,9 +61,3 @@ def text_edit(document: Document, new_text: str, encoding: str) -> lsp.TextEdit 
         last = lsp.Position(line=last_line, character=units)
     return lsp.TextEdit(range=lsp.Range(start=first, end=last), new_text="".join(new_lines[start:end_new]))
 
-
-def _lines(text: str) -> list[str]:
-    """The lines of `text` with their line breaks, split where LSP splits them."""
-    starts = line_starts(text)
-    bounds = [*starts, len(text)] if starts[-1] != len(text) else starts
-    return [text[a:b] for a, b in zip(bounds, bounds[1:])]

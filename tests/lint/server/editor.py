@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lsprotocol import types as lsp
 
-from pdlint.server.convert import _lines  # the LSP line split, as the editor does it
+from pdlint.edits import line_list  # the line split LSP makes too
 from pdlint.server.documents import Document
 
 LANGUAGE = {".py": "python", ".md": "markdown", ".markdown": "markdown", ".mdx": "mdx", ".rst": "restructuredtext"}
@@ -63,7 +63,7 @@ class OpenDocument:
 
     async def code_actions(self, at: lsp.Range | None = None, only: list[str] | None = None,
                            diagnostics: list[lsp.Diagnostic] | None = None) -> list[lsp.CodeAction]:
-        whole = lsp.Range(start=lsp.Position(0, 0), end=lsp.Position(len(_lines(self.text)) + 1, 0))
+        whole = lsp.Range(start=lsp.Position(0, 0), end=lsp.Position(len(line_list(self.text)) + 1, 0))
         result = await self.client.text_document_code_action_async(lsp.CodeActionParams(
             text_document=lsp.TextDocumentIdentifier(uri=self.uri),
             range=at or whole,
