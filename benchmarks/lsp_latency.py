@@ -182,11 +182,12 @@ def write_section(results: Path, section: str) -> None:
     """Replace this benchmark's section of results.md (or add it at the end)."""
     current = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
     pattern = re.compile(re.escape(SECTION) + r".*?(?=^## |\Z)", re.S | re.M)
+    section = section.rstrip("\n") + "\n\n"  # a blank line before the next section
     if pattern.search(current):
         updated = pattern.sub(lambda _: section, current, count=1)
     else:
         updated = current.rstrip("\n") + "\n\n" + section
-    results.write_text(updated, encoding="utf-8")
+    results.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
