@@ -43,9 +43,10 @@ def code_actions(
     workspace_edit: Callable[[lsp.TextEdit], lsp.WorkspaceEdit],
 ) -> list[lsp.CodeAction]:
     """The actions for the findings under `request.range` or among the diagnostics the request
-    carries (Neovim sends the cursor's position with the diagnostics of its line), and fix-all. The callables give the
-    findings with their fixes, and the document's whole text after one finding's fix, after every
-    safe fix, and with one finding's `# noqa`; each is called only when needed."""
+    carries (Neovim sends the cursor's position with the diagnostics of its line), and fix-all.
+    The callables give the findings with their fixes, and the document's whole text after one
+    finding's fix, after every safe fix, and with one finding's `# noqa`; each is called only
+    when needed."""
     only = request.context.only
     actions: list[lsp.CodeAction] = []
     quick_fixes = wanted(lsp.CodeActionKind.QuickFix, only)

@@ -13,7 +13,6 @@ import traceback
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any, Awaitable, Callable, TypeVar
-
 from urllib.parse import unquote
 
 from lsprotocol import types as lsp

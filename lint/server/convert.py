@@ -60,4 +60,3 @@ def text_edit(document: Document, new_text: str, encoding: str) -> lsp.TextEdit 
         _, units = document.position(last_line, len(document.line(last_line)), encoding)
         last = lsp.Position(line=last_line, character=units)
     return lsp.TextEdit(range=lsp.Range(start=first, end=last), new_text="".join(new_lines[start:end_new]))
-
