@@ -113,11 +113,13 @@ class WrapInWith:
 @dataclass(frozen=True)
 class HoistIntoWith:
     """`call`, somewhere in `statement`, becomes `name`, and `statement` goes into the block of
-    `with <call> as <name>:` (several calls of one statement share one `with`)."""
+    `with <call> as <name>:` (several calls of one statement share one `with`); with `through`,
+    a later statement of the same block, the statements from `statement` to `through` go there."""
 
     statement: ast.stmt
     call: ast.Call
     name: str
+    through: ast.stmt | None = None
 
 
 @dataclass(frozen=True)

@@ -532,11 +532,20 @@ class _Work:
                 place = session.place(change.statement)
                 if call_place.item.anchor() is not place.item or place.item.block.is_suite:
                     raise FixError("the hoisted call is not in a statement of its own")
+                block, first = place.item.block, place.item.index
+                last = first
+                if change.through is not None:
+                    end = session.place(change.through)
+                    if end.item.block is not block or end.item.index <= first:
+                        raise FixError("the statements a `with` holds are not one run of one block")
+                    last = end.item.index
                 staged.keys.add(("hoist", id(call)))
                 staged.hoists.add(id(call))
-                staged.ranges.append((id(place.item.block), place.item.index, place.item.index, True))
+                staged.ranges.append((id(block), first, last, True))
                 staged.spots.append((place.item, id(place.node)))
-                staged.actions.append(("hoist", call, change, place))
+                for index in range(first + 1, last + 1):
+                    staged.spots.append((block_item(block, index, session), None))
+                staged.actions.append(("hoist", call, change, place, last))
             elif isinstance(change, MakeReturn):
                 place = session.place(change.statement)
                 if not isinstance(place.node, cst.Expr):
@@ -671,17 +680,17 @@ class _Work:
                 self.call_ops.setdefault(id(call), []).append(change)
                 self._anchor_item(place.item)
             elif kind == "hoist":
-                _, call, change, place = action
+                _, call, change, place, last = action
                 self.hoist_calls[id(call)] = change.name
                 ops = self._block_ops(place.item.block)
                 index = place.item.index
-                shared = next((w for w in ops.wraps if w.hoisted and w.start == w.end == index), None)
+                shared = next((w for w in ops.wraps if w.hoisted and (w.start, w.end) == (index, last)), None)
                 if shared is not None:
                     shared.items.append((call, change.name))
                     shared.hoisted.append(call)
                 else:
-                    ops.wraps.append(_Wrap(index, index, [(call, change.name)], hoisted=[call]))
-                self._anchor(place.item.block, place.item.index, place.item.index)
+                    ops.wraps.append(_Wrap(index, last, [(call, change.name)], hoisted=[call]))
+                self._anchor(place.item.block, index, last)
             elif kind == "return":
                 place = action[1]
                 self._line_ops(place).returns.add(place.small if place.small is not None else 0)

@@ -86,6 +86,43 @@ class UnclosedFile(Rule):
         Invalid("""
             files = {"image": open("/tmp/python-logo.png", "rb")}
         """, line=1),
+        # the platform guide's upload: the statements up to the last use of `files` go into the `with`
+        Invalid("""
+            import requests
+            def handler(pd):
+                # Retrieving a previously saved file from workflow storage
+                files = {"image": open("/tmp/python-logo.png", "rb")}  # the logo
+
+                r = requests.post(url="https://api.imgur.com/3/image", files=files)
+                r.raise_for_status()
+                return r.json()
+        """, line=4, expected_fix="""
+            import requests
+            def handler(pd):
+                # Retrieving a previously saved file from workflow storage
+                with open("/tmp/python-logo.png", "rb") as f:
+                    files = {"image": f}  # the logo
+
+                    r = requests.post(url="https://api.imgur.com/3/image", files=files)
+                r.raise_for_status()
+                return r.json()
+        """),
+        Invalid("""
+            import requests
+            def handler(pd):
+                parts = [("a", ("a.png", open("/tmp/a.png", "rb"))), ("b", ("b.png", open("/tmp/b.png", "rb")))]
+                if pd.inputs.get("dry_run"):
+                    return None
+                requests.post(pd.inputs["url"], files=parts, timeout=30).raise_for_status()
+        """, line=3, expected_fix="""
+            import requests
+            def handler(pd):
+                with open("/tmp/a.png", "rb") as f, open("/tmp/b.png", "rb") as f2:
+                    parts = [("a", ("a.png", f)), ("b", ("b.png", f2))]
+                    if pd.inputs.get("dry_run"):
+                        return None
+                    requests.post(pd.inputs["url"], files=parts, timeout=30).raise_for_status()
+        """),
         Invalid("""
             from requests_toolbelt.multipart.encoder import MultipartEncoder
             m = MultipartEncoder(fields={
@@ -230,20 +267,78 @@ class UnclosedFile(Rule):
                 consumer = parent
         else:
             return None
-        if consumer is None or isinstance(statement, (ast.While, ast.AsyncFor, ast.AsyncWith)):
+        if consumer is None:
+            return self._hoist_bound(call, statement, owner, parents[depth + 1:])
+        if isinstance(statement, (ast.While, ast.AsyncFor, ast.AsyncWith)):
             return None
         if not (self.model.request_call(consumer) is not None
                 or self.model.qualified_name(consumer.func) in _CONSUMERS):
             return None
         if owner is None or not alone_on_its_line(statement, owner):
             return None
-        scope = next((p for p in reversed(parents) if isinstance(p, (ast.FunctionDef, ast.AsyncFunctionDef))),
-                     parents[0])
-        # the opens of one statement share its `with`: each gets a name of its own
+        return HoistIntoWith(statement, call, self._file_name(statement))
+
+    def _hoist_bound(self, call: ast.Call, statement: ast.stmt, owner: ast.AST | None,
+                     path: list[ast.AST]) -> HoistIntoWith | None:
+        """`files = {"image": open(p, "rb")}` and, later in the block, `requests.post(u,
+        files=files)` -> the statements from the assignment to the last use of `files` in
+        `with open(p, "rb") as f:`, when the open sits in literals only, `files` is bound once and
+        every use of it is an argument of a request (or of a call done with the file when it
+        returns) in those statements, each on lines of its own."""
+        if not path or not all(isinstance(node, _LITERALS) for node in path):
+            return None
+        if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1
+                and isinstance(statement.targets[0], ast.Name) and statement.value is path[0]):
+            return None
+        found = block_of(owner, statement) if owner is not None else None
+        if found is None or statement_in_a_suite(statement, owner):
+            return None
+        body, target = found[1], statement.targets[0]
+        start = next(i for i, item in enumerate(body) if item is statement)
+        uses = [node for node in ast.walk(self._scope()) if isinstance(node, ast.Name)
+                and node.id == target.id and node is not target]
+        inside = {id(node): index for index in range(start + 1, len(body)) for node in ast.walk(body[index])}
+        if not uses or any(id(node) not in inside for node in uses):
+            return None
+        last = max(inside[id(node)] for node in uses)
+        if not all(_alone(body, index) for index in range(start, last + 1)):
+            return None
+        parent = {id(child): node for index in range(start + 1, last + 1)
+                  for node in ast.walk(body[index]) for child in ast.iter_child_nodes(node)}
+        if not all(isinstance(node.ctx, ast.Load) and self._consumed(node, parent) for node in uses):
+            return None
+        return HoistIntoWith(statement, call, self._file_name(statement), through=body[last])
+
+    def _consumed(self, use: ast.Name, parent: dict[int, ast.AST]) -> bool:
+        """Is `use` an argument of a call that is done with the file when it returns, evaluated
+        where it stands (not in a function, lambda or comprehension defined there)?"""
+        holder = parent.get(id(use))
+        if isinstance(holder, ast.keyword):
+            holder = parent.get(id(holder))
+        if not isinstance(holder, ast.Call) or use is holder.func:
+            return False
+        if not (self.model.request_call(holder) is not None
+                or self.model.qualified_name(holder.func) in _CONSUMERS):
+            return False
+        node = parent.get(id(holder))
+        while node is not None:
+            if isinstance(node, (*_NOT_ACROSS, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                return False
+            node = parent.get(id(node))
+        return True
+
+    def _scope(self) -> ast.AST:
+        parents = self.parents
+        return next((p for p in reversed(parents) if isinstance(p, (ast.FunctionDef, ast.AsyncFunctionDef))),
+                    parents[0])
+
+    def _file_name(self, statement: ast.stmt) -> str:
+        """A new name for a file hoisted out of `statement` (the opens of one statement share its
+        `with`: each gets a name of its own)."""
         taken = self._hoisted_names.setdefault(id(statement), [])
-        name = _unused_name(scope, taken)
+        name = _unused_name(self._scope(), taken)
         taken.append(name)
-        return HoistIntoWith(statement, call, name)
+        return name
 
 
 def _alone(body: list[ast.stmt], index: int) -> bool:
@@ -297,6 +392,8 @@ def _with_block(body: list[ast.stmt], statement: ast.stmt, call: ast.Call, name:
 # Calls that are done with a file once they return: an `open(...)` among their arguments can be
 # hoisted into a `with` around the statement.
 _CONSUMERS = frozenset({"json.load", "pickle.load", "csv.reader", "tomllib.load", "yaml.safe_load"})
+# Literals an `open(...)` may sit in when the literal is bound to a name and the name is consumed.
+_LITERALS = (ast.Dict, ast.List, ast.Tuple, ast.Set)
 # Where an expression is evaluated lazily, conditionally or repeatedly: no hoisting across them.
 _NOT_ACROSS = (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.IfExp,
                ast.BoolOp, ast.Await)

@@ -247,3 +247,66 @@ def test_a_fix_that_cannot_be_built_is_reported_and_the_file_left_alone(tmp_path
     assert findings and all(f.fixable is None and f.edit is None for f in findings)
     result = pdlint.fix_source(source, "step.py", unsafe=True)
     assert result.text == source and "could not build the fix of" in result.problems[0]
+
+
+# --- PD101: an open file kept in a literal bound to a name -----------------------------------------
+DECLINED_HOISTS = {
+    "returned": """
+        import requests
+        def handler(pd):
+            files = {"image": open("/tmp/a.png", "rb")}
+            requests.post("https://x.io", files=files, timeout=5).raise_for_status()
+            return files
+    """,
+    "used-after-its-block": """
+        import requests
+        def handler(pd):
+            if pd.inputs.get("upload"):
+                files = {"image": open("/tmp/a.png", "rb")}
+                requests.post("https://x.io", files=files, timeout=5).raise_for_status()
+            print(files)
+    """,
+    "handed-to-something-that-keeps-it": """
+        import requests
+        def handler(pd):
+            files = {"image": open("/tmp/a.png", "rb")}
+            pd.export("files", files)
+    """,
+    "used-in-a-lambda": """
+        import requests
+        def handler(pd):
+            files = {"image": open("/tmp/a.png", "rb")}
+            send = lambda: requests.post("https://x.io", files=files, timeout=5)
+            send().raise_for_status()
+    """,
+    "bound-again": """
+        import requests
+        def handler(pd):
+            files = {"image": open("/tmp/a.png", "rb")}
+            requests.post("https://x.io", files=files, timeout=5).raise_for_status()
+            files = {}
+    """,
+    "sharing-a-line": """
+        import requests
+        def handler(pd):
+            files = {"image": open("/tmp/a.png", "rb")}; r = requests.post("https://x.io", files=files, timeout=5)
+            r.raise_for_status()
+    """,
+    "in-an-expression": """
+        import requests
+        def handler(pd):
+            files = {"image": open("/tmp/a.png", "rb")} if pd.inputs.get("a") else {}
+            requests.post("https://x.io", files=files, timeout=5).raise_for_status()
+    """,
+    "never-used": """
+        files = {"image": open("/tmp/python-logo.png", "rb")}
+    """,
+}
+
+
+@pytest.mark.parametrize("code", [pytest.param(textwrap.dedent(c).lstrip(), id=n) for n, c in DECLINED_HOISTS.items()])
+def test_an_open_file_in_a_bound_literal_is_hoisted_only_where_the_name_dies_in_its_block(code: str) -> None:
+    """PD101 reports these and offers no fix: the file could be used after a `with` closed it."""
+    found = [f for f in pdlint.lint_source(code, "step.py") if f.code == "PD101"]
+    assert found and all(f.fixable is None for f in found)
+    assert all(f.code != "PD101" for f in pdlint.fix_source(code, "step.py", unsafe=True).fixed)
