@@ -310,3 +310,29 @@ def test_an_open_file_in_a_bound_literal_is_hoisted_only_where_the_name_dies_in_
     found = [f for f in pdlint.lint_source(code, "step.py") if f.code == "PD101"]
     assert found and all(f.fixable is None for f in found)
     assert all(f.code != "PD101" for f in pdlint.fix_source(code, "step.py", unsafe=True).fixed)
+
+
+def test_a_file_not_stable_after_two_rounds_is_a_fixer_error_and_left_alone(tmp_path, monkeypatch) -> None:
+    """Fixes that keep leaving their finding (here: a fixer that realises every plan as "waits
+    for the next round") run two rounds, no more; the file is not written and the CLI says why."""
+    import pdlint.fixes
+    from pdlint.cli import main
+    from pdlint.fixes import Outcome
+
+    calls = []
+
+    def never_done(self, plans):
+        calls.append(len(plans))
+        return Outcome(deferred=list(range(len(plans))))
+
+    monkeypatch.setattr(pdlint.fixes.Fixer, "realise", never_done)
+    source = "import requests\nr = requests.get('https://x.io')\nprint(r.json())\n"
+    result = pdlint.fix_source(source, "step.py", unsafe=True)
+    assert len(calls) == 2
+    assert result.text == source and result.fixed == []
+    assert result.problems == ["step.py: fixes are not stable after 2 rounds; left as it was (please report this pdlint bug)"]
+
+    step = tmp_path / "step.py"
+    step.write_text(source)
+    assert main(["--no-cache", "--isolated", "--fix", "--unsafe-fixes", str(step)]) == 2
+    assert step.read_text() == source
