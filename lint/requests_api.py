@@ -147,16 +147,16 @@ class RequestCall:
         return f"RequestCall({self.method}, line {self.call.lineno})"
 
 
+_NESTED = (ast.Dict, ast.List, ast.Tuple, ast.DictComp, ast.ListComp)
+
+
 def lost_in_form_encoding(value: ast.expr | None) -> bool:
-    """A form value that form-encoding loses: a dict, or a list/tuple holding dicts or lists."""
+    """A form value that form-encoding loses: a dict, or a list/tuple holding dicts or lists
+    (written out, or built by a comprehension: `[{"sku": l.sku} for l in lines]`)."""
     if isinstance(value, (ast.Dict, ast.DictComp)):
         return True
     if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
-        return any(
-            isinstance(
-                e.value if isinstance(e, ast.Starred) else e,
-                (ast.Dict, ast.List, ast.Tuple, ast.DictComp),
-            )
-            for e in value.elts
-        )
+        return any(isinstance(e.value if isinstance(e, ast.Starred) else e, _NESTED) for e in value.elts)
+    if isinstance(value, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+        return isinstance(value.elt, _NESTED)
     return False

@@ -146,6 +146,14 @@ class DataInsteadOfJson(Rule):
             import requests
             r = requests.patch(url, data={"a": 1}, headers={"Content-Type": "application/vnd.api+json"}, timeout=10)
         """, line=2),
+        # a list of dicts built by a comprehension is as nested as one written out
+        Invalid("""
+            import requests
+            def handler(pd):
+                lines = pd.steps["trigger"]["event"]["lines"]
+                form = {"order": 1, "lines": [{"sku": l["sku"], "qty": l["qty"]} for l in lines]}
+                r = requests.post(pd.inputs["url"], data=form, timeout=10)
+        """, line=5),
     ]
 
     def visit_Call(self, node: ast.Call) -> None:

@@ -323,14 +323,21 @@ class HardcodedSecret(Rule):
         Invalid("""
             WP_APP_PASSWORD = "Xk2v 9QmR tL4p 7WzN aB3d Qe8F"
         """, line=1),
+        # a credential slot whose literal also reads as `name=value` items: one finding
+        Invalid("""
+            headers = {"Authorization": f"OAuth {'oauth_consumer_key=ck_9f2b7c1d3e'}"}
+        """, line=1),
     ]
 
     def __init__(self, context) -> None:
         super().__init__(context)
         self._public: set[int] = set()  # literals that are public by design (a Firebase web apiKey)
+        # literals already reported: one finding a literal, though it may fill a credential slot
+        # and also look like a form body or URL (`{"Authorization": f"OAuth {'key=...'}"}`)
+        self._reported: set[int] = set()
 
     def report(self, node, message=None, fix=None) -> None:  # type: ignore[override]
-        if id(node) in self._public:
+        if id(node) in self._public or id(node) in self._reported:
             return
         text = _fstring_template(node) if isinstance(node, ast.JoinedStr) else _literal_text(node)
         if text is not None and is_documented_example(text):
@@ -338,6 +345,7 @@ class HardcodedSecret(Rule):
         allowlist = self.context.options.secret_patterns
         if allowlist and text is not None and any(pattern.search(text) for pattern in allowlist):
             return
+        self._reported.add(id(node))
         super().report(node, message, fix)
 
     # --- slots named like credentials ---------------------------------------------------------
@@ -487,8 +495,8 @@ class HardcodedSecret(Rule):
     # --- any literal: known token formats, URL userinfo, credential query parameters ---------
     def visit_Constant(self, node: ast.Constant) -> None:
         text = node.value
-        if not isinstance(text, str) or (self.parents and isinstance(self.parents[-1], ast.JoinedStr)):
-            return  # (not a string literal; or the text between an f-string's interpolations)
+        if not isinstance(text, str) or (self.parents and _part_of_fstring_text(node, self.parents[-1])):
+            return  # (not a string literal; or text of an f-string, which visit_JoinedStr reads)
         if has_known_token(text) or is_auth_scheme_value(text.strip()):
             self.report(node)
             return
@@ -523,6 +531,17 @@ class HardcodedSecret(Rule):
             for _ in literal_path_credentials(text, _PLACEHOLDER):
                 self.report(node, f"credential in a URL path: {ADVICE}")
                 return
+
+
+def _part_of_fstring_text(node: ast.Constant, parent: ast.AST) -> bool:
+    """Is the literal part of its f-string's template: the text between interpolations, or a
+    literal interpolated as it is (`f"OAuth {'<api_key>'}"`)?"""
+    if isinstance(parent, ast.JoinedStr):
+        return True
+    return (
+        isinstance(parent, ast.FormattedValue) and parent.value is node
+        and parent.conversion == -1 and parent.format_spec is None
+    )
 
 
 def _slot_name(node: ast.expr) -> str | None:

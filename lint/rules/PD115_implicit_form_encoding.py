@@ -81,6 +81,14 @@ class ImplicitFormEncoding(Rule):
             base = load_default_headers()
             r = requests.post(url, data={"a": "1"}, headers={**base, "X-Trace": "1"}, timeout=10)
         """),
+        # nested values, built by a comprehension: PD103's finding, not this rule's
+        Valid("""
+            import requests
+            def handler(pd):
+                lines = pd.steps["trigger"]["event"]["lines"]
+                form = {"order": 1, "lines": [{"sku": l["sku"], "qty": l["qty"]} for l in lines]}
+                r = requests.post(pd.inputs["url"], data=form, timeout=10)
+        """),
     ]
     INVALID = [
         Invalid("""

@@ -53,6 +53,25 @@ def test_invalid(rule, case: Invalid) -> None:
         assert case.line in [f.line for f in found], [(f.line, f.message) for f in found]
 
 
+@pytest.mark.parametrize(("rule", "case"), INVALID)
+def test_one_finding_per_place(rule, case: Invalid) -> None:
+    places = [(f.line, f.column) for f in _codes(rule, case.code)]
+    assert len(places) == len(set(places)), f"{rule.code} reported a place twice: {sorted(places)}"
+
+
+PD104_INVALID = [param for param in INVALID if param.values[0].code == "PD104"]
+
+
+@pytest.mark.parametrize(("rule", "case"), PD104_INVALID)
+def test_a_secret_literal_is_reported_once(rule, case: Invalid) -> None:
+    """No PD104 finding lies inside another: a literal interpolated into an f-string is part of
+    that f-string's text (`f"OAuth {'key=...'}"`), not a second literal."""
+    spans = [((f.line, f.column), (f.end_line, f.end_column)) for f in _codes(rule, case.code)]
+    nested = [(inner, outer) for inner in spans for outer in spans
+              if inner != outer and outer[0] <= inner[0] and inner[1] <= outer[1]]
+    assert not nested, nested
+
+
 @pytest.mark.parametrize(("rule", "case"), FIXES)
 def test_fix(rule, case: Invalid) -> None:
     outcome = _fix(rule, case.code, unsafe=True)

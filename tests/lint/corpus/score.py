@@ -26,10 +26,11 @@ from typing import Iterable, Sequence
 
 CORPUS_DIR = Path(__file__).resolve().parent
 PARTS = ("tuning", "heldout")
-# Later held-out batches, each labelled before pdlint was run on it and scored once; kept apart from
-# PARTS so that a rule fixed against tuning/ cannot be tuned on them (README.md, "Fresh batches").
-FRESH_PARTS = ("heldout2",)
-ALL_PARTS = PARTS + FRESH_PARTS
+# Batches added after the first split, each labelled before pdlint was first run on it and scored
+# apart, with floors of its own (README.md, "Later batches"): `heldoutN/` is only scored, `tuningN/`
+# was held out until a rule was fixed against it.
+LATER_PARTS = ("tuning2",)
+ALL_PARTS = PARTS + LATER_PARTS
 # The rules the corpus is labelled for; pdlint runs with only these (and PD001) selected, so a rule
 # added later is not counted until the corpus carries its labels.
 RULES = tuple(f"PD{number}" for number in range(101, 117))
