@@ -52,8 +52,11 @@ MIN_FILES = 120  # both parts together
 # P 0.83, the rest 1.00); PD103/PD115 (a comprehension of dicts is nested) and PD104 (a literal
 # interpolated into an f-string is part of its text) were then fixed against it, so it is tuning
 # material now and held to what it measures after the fixes. rule: (precision, recall)
+# heldout3/ was labelled after those fixes and scored once: 1.00 / 1.00 for every rule (53 / 0 / 0),
+# its floors are that run's figures.
 LATER_FLOORS = {
     "tuning2": {rule: (1.00, 1.00) for rule in RULES},
+    "heldout3": {rule: (1.00, 1.00) for rule in RULES},
 }
 MIN_LATER_FILES = 20
 MIN_LABELS_PER_RULE_AND_PART = 2
