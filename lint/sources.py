@@ -198,10 +198,12 @@ def block_snippet(
     """The snippet of a code block of a document: `lines` are (file line, columns removed by the
     container, columns removed by the block's indentation, content). A console session (`pycon`
     True, or None and the first non-blank line is a `>>> ` prompt) keeps the code after `>>> ` and
-    `... ` prompts and drops the output lines. The code is dedented; every line keeps the file
+    `... ` prompts and drops the output lines (and comments before the first prompt). The code is dedented; every line keeps the file
     line and column it came from. None when there is no code."""
     if pycon is None:
-        first = next((content for _, _, _, content in lines if content.strip()), "")
+        # comments may stand before the first prompt (`# check the API` then `>>> import requests`)
+        first = next((content for _, _, _, content in lines
+                      if content.strip() and not content.lstrip().startswith("#")), "")
         pycon = is_console_session(first)
     kept: list[str] = []
     origin: list[tuple[int, int]] = []

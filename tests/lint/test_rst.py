@@ -254,6 +254,20 @@ def test_console_blocks_strip_prompts() -> None:
     assert at(text, findings[3]).startswith('requests.get("https://z")')
 
 
+def test_a_python_block_may_open_a_console_session_with_a_comment() -> None:
+    text = rst('''
+        .. code-block:: python
+
+           # check that the API answers
+           >>> import requests
+           >>> requests.get("https://x")
+           <Response [200]>
+    ''')
+    findings = lint_rst(text)
+    assert codes(findings) == [("PD105", 5)]
+    assert at(text, findings[0]).startswith('requests.get("https://x")')
+
+
 def test_sphinx_doctest_directives() -> None:
     text = rst('''
         .. testsetup::

@@ -99,6 +99,25 @@ def test_a_python_fence_that_starts_with_a_prompt_is_a_console_session() -> None
     assert not [code for _, code in found if code == "PD001"]
 
 
+def test_a_console_session_may_open_with_comments() -> None:
+    text = (
+        "```python\n"
+        "# check that the API answers\n"
+        ">>> import requests\n"
+        ">>> requests.get('https://api.example.com/ping').json()\n"
+        "{'ok': True}\n"
+        "```\n"
+    )
+    found = codes_at(text)
+    assert (4, "PD105") in found
+    assert not [code for _, code in found if code == "PD001"]
+
+
+def test_a_python_fence_with_a_comment_and_code_is_not_a_console_session() -> None:
+    text = "```python\n# fetch\nimport requests\nrequests.get('https://api.example.com/ping')\n```\n"
+    assert (4, "PD105") in codes_at(text)
+
+
 def test_a_fence_in_a_blockquote_is_linted_with_file_columns() -> None:
     text = f"> **Note**\n>\n> ```python\n> {SECRET}\n> ```\n\nAfter.\n"
     assert findings(text) == [(4, 27, "PD104")]
