@@ -495,8 +495,11 @@ class HardcodedSecret(Rule):
     # --- any literal: known token formats, URL userinfo, credential query parameters ---------
     def visit_Constant(self, node: ast.Constant) -> None:
         text = node.value
-        if not isinstance(text, str) or (self.parents and _part_of_fstring_text(node, self.parents[-1])):
-            return  # (not a string literal; or text of an f-string, which visit_JoinedStr reads)
+        if not isinstance(text, str):
+            return
+        if self.parents and isinstance(self.parents[-1], (ast.JoinedStr, ast.FormattedValue)) \
+                and _part_of_fstring_text(node, self.parents[-1]):
+            return  # the text of an f-string, which visit_JoinedStr reads
         if has_known_token(text) or is_auth_scheme_value(text.strip()):
             self.report(node)
             return
