@@ -100,9 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
 def entry() -> NoReturn:
     """The `pdlint` command: `main()`, then exit without tearing the interpreter down. Freeing
     every object and module takes a noticeable share of a run served from the cache; everything
-    pdlint writes is closed or flushed by then. The cyclic garbage collector is off until there is
-    something to lint (`pdlint.batch.run` turns it back on): start-up and cached results create no
-    cycles, only many objects it would scan again and again."""
+    pdlint writes is closed or flushed by then. The cyclic garbage collector stays off: start-up
+    and cached results create no cycles, only many objects it would scan again and again; the
+    cycles each linted file leaves are collected when the file is done (`pdlint.batch._worker`)."""
     gc.disable()
     status = main()
     for stream in (sys.stdout, sys.stderr):

@@ -109,4 +109,9 @@ class Walker:
                 for callback in callbacks:
                     callback(node)
 
-        walk_node(root)
+        try:
+            walk_node(root)
+        finally:
+            # walk_node refers to itself through its closure cell: without this the cycle would
+            # keep the tree and every callback's owner alive until the cyclic collector runs.
+            del walk_node
