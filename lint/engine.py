@@ -87,17 +87,34 @@ def _callback_tables(model: Model, rules: Sequence[Rule]) -> tuple[dict[type, li
     theirs, so that a rule sees the model as it stands at the node it looks at."""
     owners = (model, *rules)
     visit_plan, leave_plan = _table_plan(type(model), tuple(type(rule) for rule in rules))
-    visit = {cls: [getattr(owners[i], name) for i, name in entries] for cls, entries in visit_plan}
-    leave = {cls: [getattr(owners[i], name) for i, name in entries] for cls, entries in leave_plan}
     for rule in rules:
         listener = getattr(rule, "scope_ended", None)
         if listener is not None:
             model.scope_end_listeners.append(listener)
-    return visit, leave
+    return _Callbacks(owners, visit_plan), _Callbacks(owners, leave_plan)
+
+
+class _Callbacks(dict):
+    """Callbacks by node class, bound to this snippet's owners (the model, then the rules) when the
+    walk first meets the class: a snippet holds a few of the classes the rules handle."""
+
+    __slots__ = ("owners", "plan")
+
+    def __init__(self, owners: tuple, plan: dict[type, tuple[tuple[int, str], ...]]) -> None:
+        super().__init__()
+        self.owners = owners
+        self.plan = plan
+
+    def __missing__(self, cls: type) -> list | None:
+        entries = self.plan.get(cls)
+        owners = self.owners
+        found = [getattr(owners[i], name) for i, name in entries] if entries else None
+        self[cls] = found
+        return found
 
 
 @functools.lru_cache(maxsize=64)
-def _table_plan(model_class: type, rule_classes: tuple[type, ...]) -> tuple[tuple, tuple]:
+def _table_plan(model_class: type, rule_classes: tuple[type, ...]) -> tuple[dict, dict]:
     """Per node class, which owner's method to call (0: the model, i: the i-th rule), in order;
     the same for every snippet linted with these rules."""
     visit: dict[type, list] = {}
@@ -113,7 +130,10 @@ def _table_plan(model_class: type, rule_classes: tuple[type, ...]) -> tuple[tupl
     for kind, node_class, name in model_class.handler_table():
         if kind == "leave":
             leave.setdefault(node_class, []).append((0, name))
-    return tuple(visit.items()), tuple(leave.items())
+    return (
+        {cls: tuple(entries) for cls, entries in visit.items()},
+        {cls: tuple(entries) for cls, entries in leave.items()},
+    )
 
 
 @dataclass
@@ -156,7 +176,8 @@ def lint_snippet(
 
     spans = statement_spans(tree) if suppressions or flags.fingerprints else []
     index = SuppressionIndex(suppressions, spans) if suppressions else None
-    lines = source_lines(snippet.text)
+    lines = None if snippet.text.isascii() else source_lines(snippet.text)  # (columns are bytes in ASCII)
+    fingerprint_lines = snippet.text.splitlines() if flags.fingerprints else []
     findings = []
     for item in context.pending:
         line, column = item.position[0], _char_column(lines, *item.position)
@@ -169,7 +190,7 @@ def lint_snippet(
                           plan, None if plan is None else plan.safety,
                           end_line=end_line, end_column=end_column)
         if flags.fingerprints:
-            finding.fingerprint = statement_fingerprint(snippet.text, line, spans)
+            finding.fingerprint = statement_fingerprint(fingerprint_lines, line, spans)
         findings.append(finding)
     if flags.edits and any(f.fix is not None for f in findings):
         problems = _attach_edits(findings, snippet, tree)
@@ -232,8 +253,11 @@ def source_lines(text: str) -> list[str]:
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def _char_column(lines: list[str], line: int, byte_column: int) -> int:
-    """ast columns count UTF-8 bytes; findings count characters."""
+def _char_column(lines: list[str] | None, line: int, byte_column: int) -> int:
+    """ast columns count UTF-8 bytes; findings count characters (the same in ASCII text, whose
+    `lines` are not needed: None)."""
+    if lines is None:
+        return byte_column
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     if text.isascii():
         return byte_column
@@ -277,14 +301,14 @@ def _unused(unused: list[Suppression], snippet: Snippet, path: str) -> list[Find
     return found
 
 
-def statement_fingerprint(text: str, line: int, spans: list[tuple[int, int]]) -> str:
-    """A line-independent identity for a finding's statement: its text with whitespace folded."""
+def statement_fingerprint(lines: list[str], line: int, spans: list[tuple[int, int]]) -> str:
+    """A line-independent identity for a finding's statement: its text with whitespace folded
+    (`lines`: the snippet's `str.splitlines()`)."""
     first, last = line, line
     for start, end in spans:
         if start <= line <= end and (first == last == line or end - start < last - first):
             first, last = start, end
-    lines = text.splitlines()[first - 1 : last]
-    return hashlib.sha1(" ".join(" ".join(lines).split()).encode()).hexdigest()[:20]
+    return hashlib.sha1(" ".join(" ".join(lines[first - 1 : last]).split()).encode()).hexdigest()[:20]
 
 
 # Deep but valid expressions (a few hundred chained `+`) need more than Python's default 1,000

@@ -34,18 +34,25 @@ _PLAIN_FIELDS = {
     ast.MatchSingleton: ("value",), ast.MatchClass: ("kwd_attrs",),
 }
 # Some classes (FunctionDef in 3.12+, TypeAlias...) have fields not listed above: appended.
-_child_fields: dict[type, tuple[str, ...]] = {}
 
 
-def child_fields(cls: type) -> tuple[str, ...]:
-    found = _child_fields.get(cls)
-    if found is None:
+class _ChildFields(dict):
+    """The fields to walk, by node class, worked out on first use."""
+
+    def __missing__(self, cls: type) -> tuple[str, ...]:
         plain = _PLAIN_FIELDS.get(cls, ())
         fields = [name for name in cls._fields if name not in _SKIPPED_FIELDS and name not in plain]  # type: ignore[attr-defined]
         preferred = _SOURCE_ORDER.get(cls, ())
         found = tuple([*(n for n in preferred if n in fields), *(n for n in fields if n not in preferred)])
-        _child_fields[cls] = found
-    return found
+        self[cls] = found
+        return found
+
+
+_child_fields = _ChildFields()
+
+
+def child_fields(cls: type) -> tuple[str, ...]:
+    return _child_fields[cls]
 
 
 def children(node: ast.AST) -> Iterator[ast.AST]:
@@ -67,7 +74,9 @@ def children(node: ast.AST) -> Iterator[ast.AST]:
 
 
 class Walker:
-    """Walks a tree once, calling `visit[type]` callbacks before and `leave[type]` after children."""
+    """Walks a tree once, calling `visit[type]` callbacks before and `leave[type]` after children.
+    The tables answer every node class (None or an empty list when nothing is called): a dict
+    subclass whose `__missing__` fills them in as the walk meets classes will do."""
 
     def __init__(
         self,
@@ -86,7 +95,7 @@ class Walker:
 
         def walk_node(node: ast.AST) -> None:
             cls = node.__class__
-            callbacks = visit.get(cls)
+            callbacks = visit[cls]
             if callbacks:
                 for callback in callbacks:
                     callback(node)
@@ -95,7 +104,7 @@ class Walker:
                 for child in children(node):
                     walk_node(child)
             else:
-                for name in fields_of.get(cls) or child_fields(cls):
+                for name in fields_of[cls]:
                     value = getattr(node, name, None)
                     if value.__class__ is list:
                         for item in value:
@@ -104,7 +113,7 @@ class Walker:
                     elif isinstance(value, node_base):
                         walk_node(value)
             parents.pop()
-            callbacks = leave.get(cls)
+            callbacks = leave[cls]
             if callbacks:
                 for callback in callbacks:
                     callback(node)

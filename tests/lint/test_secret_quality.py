@@ -122,3 +122,63 @@ def test_long_literals_stay_fast(code: str) -> None:
     start = time.perf_counter()
     lint_text(code, "case.py", [HardcodedSecret])
     assert time.perf_counter() - start < 15, "PD104's patterns backtrack on a long literal"
+
+
+# The shortest token of every format `KNOWN_TOKEN_FORMATS` knows (fewest repetitions each):
+# `has_known_token` first looks for a run of ten token characters, which each must hold.
+SHORTEST_KNOWN_TOKENS = [
+    "ghp_" + "a" * 36,
+    "github_pat_" + "a" * 22,
+    "sk_live_" + "a" * 10,
+    "whsec_" + "a+/=" * 6,
+    "xoxb-" + "a" * 10,
+    "AKIA" + "A" * 16,
+    "AIza" + "a" * 35,
+    "GOCSPX-" + "a" * 24,
+    "1//0" + "a" * 40,
+    "glpat-" + "a" * 20,
+    "SG." + "a" * 16 + "." + "a" * 20,
+    "shpat_" + "a" * 32,
+    "pat" + "a" * 14 + "." + "a" * 64,
+    "pat-na1-aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa",
+    "npm_" + "a" * 36,
+    "hf_" + "a" * 34,
+    "pypi-AgEIcHlwaS5vcmc" + "a" * 50,
+    "sk-" + "a" * 32,
+    "-----BEGIN PRIVATE KEY-----",
+    "eyJ" + "a" * 8 + ".eyJ" + "a" * 8 + "." + "a" * 8,
+    "12345678:AA" + "a" * 30,
+    "hooks.slack.com/services/T" + "A" * 6 + "/" + "B" * 6 + "/" + "c" * 16,
+    "discord.com/api/webhooks/" + "1" * 10 + "/" + "a" * 30,
+]
+
+
+def test_every_token_format_is_known_at_its_shortest() -> None:
+    from pdlint.secrets import KNOWN_TOKEN_FORMATS, has_known_token
+
+    assert len(SHORTEST_KNOWN_TOKENS) == _top_level_branches(KNOWN_TOKEN_FORMATS.pattern)  # a new format needs its sample here
+    for token in SHORTEST_KNOWN_TOKENS:
+        assert KNOWN_TOKEN_FORMATS.search(token), token
+        assert has_known_token(token), token
+        assert has_known_token(f"x = '{token}' # in a line"), token
+
+
+def _top_level_branches(pattern: str) -> int:
+    """The alternatives of `(?:a|b|...)`: `|` one group deep, outside character classes."""
+    depth, in_class, escaped, branches = 0, False, False, 1
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 1:
+            branches += 1
+    return branches
