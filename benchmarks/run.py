@@ -6,8 +6,9 @@
     python benchmarks/run.py --quick          # a tiny corpus, one run each: checks that it all works
 
 Writes a Markdown report (default `benchmarks/results.md`); see docs/benchmarks.md for what each
-number means. Every tool runs as a subprocess of this script; each run's wall time is measured
-here, its CPU time and peak RSS come from `os.wait4` (the child and all the descendants it reaped).
+number means. Every tool runs as a subprocess of a small launcher started by this script (see
+`_LAUNCHER`); each run's wall time is measured there, its CPU time and peak RSS come from `os.wait4`
+(the child and all the descendants it reaped).
 """
 
 from __future__ import annotations
@@ -106,29 +107,52 @@ class Run:
 
 def timed_run(argv: list[str], cwd: Path, env: dict[str, str] | None = None, keep_output: bool = False,
               timeout: float = RUN_TIMEOUT) -> Run:
-    """Run `argv` to completion; wall time from here, CPU and max RSS of the tree from wait4.
+    """Run `argv` to completion through `_LAUNCHER`: the wall time, CPU and max RSS of its tree.
 
     Past `timeout` seconds the whole process group is killed and the run is marked `timed_out`.
     """
     killed = threading.Event()
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r", suffix=".usage") as report:
         start = time.perf_counter()
-        process = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                                   start_new_session=True)
+        process = subprocess.Popen([sys.executable, "-S", "-c", _LAUNCHER, report.name, *argv], cwd=cwd, env=env,
+                                   stdin=subprocess.DEVNULL, stdout=out, stderr=err, start_new_session=True)
         timer = threading.Timer(timeout, _kill_group, (process.pid, killed))
         timer.start()
         try:
             _pid, status, usage = os.wait4(process.pid, 0)
         finally:
             timer.cancel()
-        wall = time.perf_counter() - start
+        wall, cpu, rss_kb = time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
         process.returncode = os.waitstatus_to_exitcode(status)
+        measured = report.read().split()
+        if len(measured) == 4:  # the tool's own figures (absent when the run was killed)
+            wall, cpu, rss_kb, process.returncode = float(measured[0]), float(measured[1]), int(measured[2]), \
+                int(measured[3])
         out.seek(0)
         err.seek(0)
         stdout = out.read().decode("utf-8", "replace") if keep_output else ""
         stderr = err.read().decode("utf-8", "replace")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode, stdout, stderr,
-               killed.is_set())
+    if not measured and not killed.is_set():
+        raise OSError(f"cannot run {argv[0]}: {stderr.strip().splitlines()[-1] if stderr.strip() else 'no report'}")
+    return Run(wall, cpu, rss_kb / 1024, process.returncode, stdout, stderr, killed.is_set())
+
+
+# A child's ru_maxrss starts at its parent's peak: Linux records the peak of the address space a
+# process leaves at exec, and a forked (or vforked) child leaves a copy of its parent's. Started
+# from this script, which grows as it reads the tools' output, every tool would show the script's
+# peak. So each run goes through this small launcher (`python -S`, a few MB), which starts the
+# tool and writes the tool's own wall time, CPU seconds, peak RSS (KiB) and exit status.
+_LAUNCHER = """
+import os, sys, time
+report, argv = sys.argv[1], sys.argv[2:]
+start = time.perf_counter()
+pid = os.posix_spawnp(argv[0], argv, os.environ)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+with open(report, "w") as out:
+    out.write(f"{wall} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+"""
 
 
 def _kill_group(pid: int, killed: threading.Event) -> None:
