@@ -252,10 +252,7 @@ def _write_report(
     if text and not args.quiet and (linted or findings) and not (errors and not findings):
         from .report.text import summary
 
-        fixable = sum(
-            1 for f in findings if f.fixable == "safe" or (f.fixable and args.unsafe_fixes)
-        )
-        parts.append(summary(len(findings), fixed, fixable) + "\n")
+        parts.append(summary(findings, fixed, args.unsafe_fixes) + "\n")
     try:
         write_out("".join(parts), stream)
     finally:

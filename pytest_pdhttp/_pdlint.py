@@ -103,8 +103,7 @@ class PdlintItem(pytest.Item):
             raise PdlintFailure(f"pdlint: error: {report.errors[0]}")
         if report.findings:
             findings = report.findings
-            fixable = sum(1 for f in findings if f.fixable == "safe")
-            raise PdlintFailure(render_text(findings) + summary(len(findings), 0, fixable))
+            raise PdlintFailure(render_text(findings) + summary(findings))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
         if isinstance(excinfo.value, PdlintFailure):

@@ -26,14 +26,24 @@ def render_text(findings: list[Finding], color: bool = False) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def summary(found: int, fixed: int = 0, fixable: int = 0) -> str:
+def summary(findings: list[Finding], fixed: int = 0, unsafe_fixes: bool = False) -> str:
+    """The last line of the text output. As ruff does, it counts the fixes `--fix` would apply now
+    and, apart, the unsafe ones only `--unsafe-fixes` enables."""
+    found = len(findings)
     parts = []
     if fixed:
         parts.append(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.")
     if found:
         parts.append(f"Found {found} finding{'s' if found != 1 else ''}.")
-        if fixable:
+        unsafe = sum(1 for f in findings if f.fixable == "unsafe")
+        fixable = sum(1 for f in findings if f.fixable == "safe") + (unsafe if unsafe_fixes else 0)
+        hidden = 0 if unsafe_fixes else unsafe
+        if fixable and hidden:
+            parts.append(f"{fixable} fixable with --fix ({hidden} more with --fix --unsafe-fixes).")
+        elif fixable:
             parts.append(f"{fixable} fixable with --fix.")
+        elif hidden:
+            parts.append(f"{hidden} fixable with --fix --unsafe-fixes.")
     elif not fixed:
         parts.append("All checks passed.")
     else:

@@ -58,7 +58,7 @@ def test_text_format_and_exit_1(tree: Path) -> None:
     bad = os.path.join("steps", "bad.py")
     assert f"{bad}:4:29: PD104 " in lines[0]
     assert lines[1].startswith(f"{bad}:5:9: PD102 ")
-    assert lines[-1] == "Found 2 findings."
+    assert lines[-1] == "Found 2 findings. 1 fixable with --fix --unsafe-fixes."
 
 
 def test_json_format(tree: Path) -> None:
@@ -258,9 +258,40 @@ def test_the_console_entry_flushes_everything_and_keeps_the_status(tmp_path: Pat
     script = "import sys; from pdlint.cli import entry; sys.argv[1:] = ['--no-cache', '.']; entry()"
     run = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True)
     assert run.returncode == 1
-    assert run.stdout.count("PD105") == 200 and run.stdout.rstrip().endswith("Found 400 findings.")  # + PD102
+    assert run.stdout.count("PD105") == 200 and run.stdout.rstrip().endswith(
+        "Found 400 findings. 200 fixable with --fix --unsafe-fixes."
+    )  # + PD102
     clean = subprocess.run(
         [sys.executable, "-c", script.replace("'.'", "'--select', 'PD101', '.'")],
         cwd=tmp_path, capture_output=True, text=True,
     )
     assert clean.returncode == 0, clean.stderr
+
+
+MIXED_SAFETY = """\
+import json
+import requests
+
+
+def handler(pd):
+    requests.post("https://x.example", data=json.dumps({"a": 1}), timeout=5).raise_for_status()
+    r = requests.get("https://x.example")
+    r.raise_for_status()
+"""
+
+
+@pytest.mark.parametrize(
+    ("flags", "last_line"),
+    [
+        ((), "Found 2 findings. 1 fixable with --fix (1 more with --fix --unsafe-fixes)."),
+        (("--unsafe-fixes",), "Found 2 findings. 2 fixable with --fix."),
+        (("--select", "PD105"), "Found 1 finding. 1 fixable with --fix --unsafe-fixes."),
+    ],
+)
+def test_the_summary_counts_unsafe_fixes_apart(tmp_path: Path, flags: tuple, last_line: str) -> None:
+    """As ruff's summary: what `--fix` would fix now (PD103's safe fix), and apart what only
+    `--unsafe-fixes` enables (PD105's timeout)."""
+    (tmp_path / "step.py").write_text(MIXED_SAFETY, encoding="utf-8")
+    result = run("--no-cache", *flags, "step.py", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines()[-1] == last_line

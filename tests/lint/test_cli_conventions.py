@@ -61,7 +61,7 @@ def test_statistics_never_corrupt_a_machine_format(project: Path, name: str) -> 
 def test_statistics_follow_a_text_report(project: Path) -> None:
     result = run("--statistics", ".", cwd=project)
     lines = result.stdout.splitlines()
-    assert lines[-3:] == [*STATISTICS, "Found 4 findings."]
+    assert lines[-3:] == [*STATISTICS, "Found 4 findings. 4 fixable with --fix --unsafe-fixes."]
     assert result.stderr == ""
 
 
@@ -115,7 +115,7 @@ def test_quiet_prints_the_findings_only(project: Path) -> None:
     loud = run(".", cwd=project)
     quiet = run("-q", ".", cwd=project)
     assert quiet.returncode == loud.returncode == 1
-    assert loud.stdout.splitlines()[-1] == "Found 4 findings."
+    assert loud.stdout.splitlines()[-1] == "Found 4 findings. 4 fixable with --fix --unsafe-fixes."
     assert quiet.stdout == "".join(loud.stdout.splitlines(keepends=True)[:-1])
     assert run("--quiet", "--diff", ".", cwd=project).stderr == ""  # no "Would fix" line
     clean = project / "clean.py"

@@ -67,7 +67,7 @@ def test_each_file_is_an_item_that_fails_with_the_findings(project, run):
             "*_ pdlint bad.py _*",
             "bad.py:5:16: PD102 *",
             "bad.py:5:16: PD105 request without `timeout=`*",
-            "Found 2 findings.",
+            "Found 2 findings. 2 fixable with --fix --unsafe-fixes.",
         ]
     )
     result.stdout.fnmatch_lines(
@@ -111,7 +111,7 @@ def test_tool_pdlint_configuration_is_honoured(project, run, pytester):
     )
     result = run("--pdlint", "-p", "no:randomly")
     result.assert_outcomes(passed=3, failed=1)
-    result.stdout.fnmatch_lines(["bad.py:5:16: PD105 *", "Found 1 finding."])
+    result.stdout.fnmatch_lines(["bad.py:5:16: PD105 *", "Found 1 finding. 1 fixable with --fix --unsafe-fixes."])
     result.stdout.no_fnmatch_line("*PD102*")
     result.stdout.no_fnmatch_line("*guide.md*")
 
